@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatReport, VaultNotFoundError } from '../vault/index.ts';
+import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
+import { forgetVault, loadVault } from '../site/vault.ts';
+import { indexSite } from './pagefind.ts';
+
+/** Ends the build with a message instead of a stack trace: the reader needs the what and the where, not our call stack. */
+function fail(logger: AstroIntegrationLogger, message: string): never {
+  logger.error(message);
+  process.exit(1);
+}
+
+/**
+ * Quire's Astro integration: reads the vault once before pages render,
+ * prints the build report, fails a strict build on problems, rebuilds the
+ * model when a note changes in `astro dev`, and indexes the site with Pagefind.
+ */
+export default function quire(options: QuireOptions = {}): AstroIntegration {
+  let settings: QuireSettings | undefined;
+  return {
+    name: 'quire',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger, addWatchFile }) => {
+        settings = readSettings(fileURLToPath(config.root), options);
+        shareSettings(settings);
+        if (command === 'preview' || command === 'sync') return;
+        addWatchFile(settings.contentDir);
+        try {
+          const vault = await loadVault();
+          if (command === 'build') {
+            logger.info(`building ${settings!.contentDir}`);
+            const problems = vault.problems.length;
+            if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault)}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
+          }
+        } catch (error) {
+          if (error instanceof VaultNotFoundError) fail(logger, error.message);
+          throw error;
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = settings!.contentDir;
+        server.watcher.add(contentDir);
+        const onChange = (file: string) => {
+          if (!file.startsWith(contentDir) || !/\.mdx?$/i.test(file)) return;
+          forgetVault();
+          logger.info(`${file.slice(contentDir.length + 1)} changed; rebuilding the vault`);
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+        server.watcher.on('unlink', onChange);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const vault = await loadVault();
+        const outDir = fileURLToPath(dir);
+        const indexed = await indexSite(outDir);
+        if (!indexed.ok) fail(logger, `Pagefind could not index ${outDir}:\n${indexed.errors.join('\n')}`);
+        logger.info(`search index: ${indexed.pages} pages indexed`);
+        for (const line of formatReport(vault).split('\n')) logger.info(line);
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { normalizeBase } from '../vault/types.ts';
+
+/** How this build of the site is set up: from `astro.config.mjs`, overridden by the environment. */
+export interface QuireSettings {
+  /** Absolute path of the vault. */
+  contentDir: string;
+  /** The site's base path, `/` or `/notes/`. */
+  base: string;
+  /** The site's name, shown in the header and page titles. */
+  title: string;
+  /** Problems in the vault (broken links, bad properties) fail the build. */
+  strict: boolean;
+}
+
+export interface QuireOptions {
+  /** The vault's folder, relative to the project. Default `content`; `CONTENT_DIR` overrides it. */
+  contentDir?: string;
+  /** The site's name. Default `Quire`; `SITE_TITLE` overrides it. */
+  title?: string;
+  /** Fail the build on any problem in the vault. Default off; `QUIRE_STRICT=1` turns it on. */
+  strict?: boolean;
+}
+
+const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+
+export function readSettings(projectRoot: string, options: QuireOptions = {}, env: NodeJS.ProcessEnv = process.env): QuireSettings {
+  const contentDir = env.CONTENT_DIR?.trim() || options.contentDir || 'content';
+  return {
+    contentDir: path.resolve(projectRoot, contentDir),
+    base: normalizeBase(env.BASE_PATH),
+    title: env.SITE_TITLE?.trim() || options.title || 'Quire',
+    strict: env.QUIRE_STRICT !== undefined ? truthy(env.QUIRE_STRICT) : options.strict === true,
+  };
+}
+
+// The Astro config and the rendered pages are loaded as separate module
+// graphs in one process; the settings and the model are shared through globalThis.
+const SETTINGS = Symbol.for('quire.settings');
+
+export function shareSettings(settings: QuireSettings): void {
+  (globalThis as Record<symbol, unknown>)[SETTINGS] = settings;
+}
+
+export function sharedSettings(): QuireSettings {
+  const settings = (globalThis as Record<symbol, unknown>)[SETTINGS] as QuireSettings | undefined;
+  return settings ?? readSettings(process.cwd());
+}

@@ -1,0 +1,191 @@
+import type { Root as HastRoot } from 'hast';
+import type { Heading as MdastHeading, Nodes } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import { markBlocks } from './blocks.ts';
+import { splitNote, type NotePart } from './book.ts';
+import { isUnpublished, readFrontmatter, stringList, type Frontmatter } from './frontmatter.ts';
+import { excerpt, textAround } from './excerpt.ts';
+import { parseLinkTarget, linkDisplayText, type LinkTarget } from './link-target.ts';
+import { parseMarkdown, type WikiLinkNode } from './markdown.ts';
+import type { Problem } from './problems.ts';
+import type { SourceFile } from './read-vault.ts';
+import { headingsOf, renderToHast, type WikiLinkData } from './render.ts';
+import { noteName } from './resolve.ts';
+import { linkInlineTags } from './tags.ts';
+import type { VaultPath } from './types.ts';
+
+/** A wiki-link as it stands in a note, before it is resolved. */
+export interface LinkOccurrence {
+  /** Its number in the whole vault; the rendered placeholder carries it. */
+  index: number;
+  from: VaultPath;
+  /** Which part (page) of the note it stands on. */
+  part: number;
+  line: number;
+  raw: string;
+  target: LinkTarget;
+  text: string;
+  /** The headings above it on its page, outermost first, as positions in the part's heading list. */
+  trail: number[];
+  excerpt: string;
+}
+
+export interface PartHeading {
+  depth: number;
+  text: string;
+  displayText: string;
+  id: string;
+  line: number;
+}
+
+export interface PreparedPart {
+  kind: NotePart['kind'];
+  hast: HastRoot;
+  headings: PartHeading[];
+  tags: string[];
+  blocks: { id: string; line: number }[];
+}
+
+export interface PreparedNote {
+  path: VaultPath;
+  name: string;
+  title: string;
+  frontmatter: Frontmatter;
+  aliases: string[];
+  /** Tags from the properties; inline tags belong to the part they stand in. */
+  tags: string[];
+  parts: PreparedPart[];
+}
+
+export type ReadNote =
+  | { ok: true; path: VaultPath; name: string; frontmatter: Frontmatter; published: boolean; tree: import('mdast').Root; source: string }
+  | { ok: false; path: VaultPath; problem: Problem };
+
+/** Parses a note and reads its properties. A note whose properties cannot be read is never published: they may have said `publish: false`. */
+export function readNote(file: SourceFile): ReadNote {
+  const tree = parseMarkdown(file.text);
+  const frontmatter = readFrontmatter(tree);
+  if (!frontmatter.ok) {
+    return {
+      ok: false,
+      path: file.path,
+      problem: {
+        rule: 'bad-frontmatter',
+        file: file.path,
+        line: frontmatter.line,
+        message: `Properties (YAML frontmatter) could not be read: ${frontmatter.message}`,
+        hint: 'the note is not published until its properties are fixed',
+        severity: 'error',
+      },
+    };
+  }
+  return {
+    ok: true,
+    path: file.path,
+    name: noteName(file.path),
+    frontmatter: frontmatter.data,
+    published: !isUnpublished(frontmatter.data),
+    tree,
+    source: file.text,
+  };
+}
+
+/** The alias written after `|`, read from the source because the parser gives a link without one its target as alias. */
+function aliasOf(node: WikiLinkNode, source: string): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const inner = source.slice(start + 2, end - 2);
+  const divider = inner.indexOf('|');
+  return divider === -1 ? undefined : inner.slice(divider + 1);
+}
+
+const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
+
+/**
+ * Everything about one published note that does not depend on other notes:
+ * its parts (pages), each rendered to hast with heading ids, its tags, block
+ * ids and wiki-links. Link hrefs are filled in later, once the whole vault is known.
+ */
+export function prepareNote(
+  note: Extract<ReadNote, { ok: true }>,
+  nextLinkIndex: () => number,
+  tagHref: (tag: string) => string,
+  occurrences: LinkOccurrence[],
+): PreparedNote {
+  const { frontmatter, tree, source, path } = note;
+  const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
+  const parts = splitNote(tree, frontmatter).map((part, partIndex): PreparedPart => {
+    const blocks = markBlocks(part.tree);
+    const tags = linkInlineTags(part.tree, source, tagHref);
+    const mdastHeadings: MdastHeading[] = [];
+    const pending: { occurrence: Omit<LinkOccurrence, 'trail'>; stack: MdastHeading[] }[] = [];
+    let stack: MdastHeading[] = [];
+
+    // Name every link first, so an excerpt shows the other links of its passage as they read.
+    visitParents(part.tree, 'wikiLink', (node) => {
+      const link = node as WikiLinkNode;
+      const data = link.data as unknown as WikiLinkData;
+      data.quireText = linkDisplayText(parseLinkTarget(link.value), aliasOf(link, source));
+      data.quireLink = nextLinkIndex();
+    });
+    visitParents(part.tree, (node, ancestors) => {
+      if (node.type === 'heading') {
+        mdastHeadings.push(node);
+        stack = [...stack.filter((h) => h.depth < node.depth), node];
+        return;
+      }
+      if (node.type !== 'wikiLink') return;
+      const link = node as WikiLinkNode;
+      const target = parseLinkTarget(link.value);
+      const { quireLink: index, quireText: text } = link.data as unknown as WikiLinkData;
+      const block = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
+      const around = textAround(block as Nodes, link as unknown as Nodes);
+      pending.push({
+        occurrence: {
+          index,
+          from: path,
+          part: partIndex,
+          line: link.position?.start.line ?? 0,
+          raw: link.value,
+          target,
+          text,
+          excerpt: excerpt(around.text, around.at),
+        },
+        stack: [...stack],
+      });
+    });
+
+    const hast = renderToHast(part.tree);
+    const rendered = headingsOf(hast);
+    const headings: PartHeading[] = mdastHeadings.map((heading, i) => ({
+      depth: heading.depth,
+      text: headingSource(heading, source),
+      displayText: rendered[i]?.text ?? '',
+      id: rendered[i]?.id ?? '',
+      line: heading.position?.start.line ?? 0,
+    }));
+    for (const { occurrence, stack: above } of pending) {
+      occurrences.push({ ...occurrence, trail: above.map((h) => mdastHeadings.indexOf(h)) });
+    }
+    return { kind: part.kind, hast, headings, tags, blocks };
+  });
+
+  return {
+    path,
+    name: note.name,
+    title,
+    frontmatter,
+    aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
+    tags: stringList(frontmatter.tags ?? frontmatter.tag).map((tag) => tag.replace(/^#/, '')),
+    parts,
+  };
+}
+
+/** A heading as the author wrote it (the text a link names), taken from the source so `[[links]]` in it stay as written. */
+function headingSource(heading: MdastHeading, source: string): string {
+  const first = heading.children[0]?.position?.start.offset;
+  const last = heading.children[heading.children.length - 1]?.position?.end.offset;
+  if (first === undefined || last === undefined) return '';
+  return source.slice(first, last).trim();
+}

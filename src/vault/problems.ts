@@ -1,0 +1,59 @@
+import type { VaultPath } from './types.ts';
+
+/** Kinds of problem a build can meet in a vault; each has its own rule id in the report. */
+export type ProblemRule =
+  | 'unresolved-link'
+  | 'missing-heading'
+  | 'missing-block'
+  | 'ambiguous-link'
+  | 'bad-frontmatter'
+  | 'unreadable-file'
+  | 'slug-clash';
+
+export interface Problem {
+  rule: ProblemRule;
+  file: VaultPath;
+  /** 1-based line in the file, when the problem has a place. */
+  line?: number;
+  message: string;
+  /** What to do about it, or a close name the author may have meant. */
+  hint?: string;
+  /** Unpublished notes (bad frontmatter, unreadable) are errors; the rest warnings. */
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const hint = problem.hint ? ` (${problem.hint})` : '';
+  return `${where}  ${problem.message}${hint}  [${problem.rule}]`;
+}
+
+/** Levenshtein distance, capped: we only care whether two names are close. */
+function distance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      rowMin = Math.min(rowMin, current[j]!);
+    }
+    if (rowMin > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate closest to `wanted`, if it is close enough to be a likely typo. */
+export function didYouMean(wanted: string, candidates: Iterable<string>): string | undefined {
+  const target = wanted.toLowerCase();
+  const cap = Math.max(2, Math.floor(target.length / 4));
+  let best: { name: string; score: number } | undefined;
+  for (const name of candidates) {
+    const score = distance(target, name.toLowerCase(), cap);
+    if (score <= cap && (!best || score < best.score)) best = { name, score };
+  }
+  return best?.name;
+}

@@ -1,0 +1,60 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { asVaultPath, type VaultPath } from './types.ts';
+
+/** A file of the vault as read from disk. This is the only module of the model that touches the disk. */
+export interface SourceFile {
+  path: VaultPath;
+  text: string;
+}
+
+export interface UnreadableFile {
+  path: VaultPath;
+  reason: string;
+}
+
+export interface VaultFiles {
+  notes: SourceFile[];
+  unreadable: UnreadableFile[];
+}
+
+export class VaultNotFoundError extends Error {}
+
+const NOTE_EXTENSIONS = new Set(['.md', '.mdx']);
+
+/**
+ * Every `.md` and `.mdx` file below `root`, in a stable order. Dot-folders
+ * (`.obsidian/`, `.trash/`, `.git/`) hold app state, not notes, and are skipped,
+ * as Obsidian itself does.
+ */
+export async function readVault(root: string): Promise<VaultFiles> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new VaultNotFoundError(`The content folder ${root} does not exist. Set CONTENT_DIR to your vault's folder.`);
+  if (!info.isDirectory()) throw new VaultNotFoundError(`The content path ${root} is not a folder. Set CONTENT_DIR to your vault's folder.`);
+
+  const notes: SourceFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full);
+        continue;
+      }
+      if (!NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
+      try {
+        notes.push({ path: vaultPath, text: await readFile(full, 'utf8') });
+      } catch (error) {
+        unreadable.push({ path: vaultPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      }
+    }
+  };
+  await walk(root);
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  notes.sort(byPath);
+  unreadable.sort(byPath);
+  return { notes, unreadable };
+}
