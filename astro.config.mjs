@@ -12,10 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
-    quire({
-      title: 'Data Science on AWS — study notes',
-      contentDir: 'content',
-    }),
+    // The vault to publish and the site's name; see README.md for every option.
+    quire({ contentDir: 'content' }),
     mdx(),
   ],
 });

@@ -7,8 +7,8 @@ export interface QuireSettings {
   contentDir: string;
   /** The site's base path, `/` or `/notes/`. */
   base: string;
-  /** The site's name, shown in the header and page titles. */
-  title: string;
+  /** The site's name as configured; when unset, the vault names the site (see `siteTitle`). */
+  title: string | undefined;
   /** Problems in the vault (broken links, bad properties) fail the build. */
   strict: boolean;
 }
@@ -16,7 +16,7 @@ export interface QuireSettings {
 export interface QuireOptions {
   /** The vault's folder, relative to the project. Default `content`; `CONTENT_DIR` overrides it. */
   contentDir?: string;
-  /** The site's name. Default `Quire`; `SITE_TITLE` overrides it. */
+  /** The site's name. By default the vault's only book, else the vault folder's name; `SITE_TITLE` overrides it. */
   title?: string;
   /** Fail the build on any problem in the vault. Default off; `QUIRE_STRICT=1` turns it on. */
   strict?: boolean;
@@ -29,7 +29,7 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
   return {
     contentDir: path.resolve(projectRoot, contentDir),
     base: normalizeBase(env.BASE_PATH),
-    title: env.SITE_TITLE?.trim() || options.title || 'Quire',
+    title: env.SITE_TITLE?.trim() || options.title || undefined,
     strict: env.QUIRE_STRICT !== undefined ? truthy(env.QUIRE_STRICT) : options.strict === true,
   };
 }
@@ -45,4 +45,10 @@ export function shareSettings(settings: QuireSettings): void {
 export function sharedSettings(): QuireSettings {
   const settings = (globalThis as Record<symbol, unknown>)[SETTINGS] as QuireSettings | undefined;
   return settings ?? readSettings(process.cwd());
+}
+
+/** What names the site when no title is set and the vault has no single book: its folder, unless that is the generic `content`. */
+export function fallbackTitle(settings: QuireSettings): string {
+  const folder = path.basename(settings.contentDir);
+  return folder && folder !== 'content' ? folder : 'Quire';
 }

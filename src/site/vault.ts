@@ -1,5 +1,5 @@
 import { buildVault, readVault, type Vault } from '../vault/index.ts';
-import { sharedSettings } from './settings.ts';
+import { fallbackTitle, sharedSettings } from './settings.ts';
 
 const MODEL = Symbol.for('quire.vault');
 
@@ -19,7 +19,13 @@ export function loadVault(): Promise<Vault> {
   const key = `${settings.contentDir}\0${settings.base}`;
   const cached = slot[MODEL];
   if (cached && cached.key === key) return cached.vault;
-  const vault = readVault(settings.contentDir).then((files) => buildVault(files, { base: settings.base }));
+  const vault = readVault(settings.contentDir).then((files) =>
+    buildVault(files, {
+      base: settings.base,
+      ...(settings.title ? { title: settings.title } : {}),
+      fallbackTitle: fallbackTitle(settings),
+    }),
+  );
   slot[MODEL] = { key, vault };
   return vault;
 }

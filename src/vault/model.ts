@@ -13,6 +13,9 @@ import { asElementId, asSlug, hrefFor, normalizeBase, type Href, type Slug, type
 export interface BuildOptions {
   /** The path the site is served under, `/` by default. */
   base?: string;
+  /** The site's name; by default the title of a vault that is one book, else `fallbackTitle`. */
+  title?: string;
+  fallbackTitle?: string;
 }
 
 /** A link to a page, as lists and navigation show it. */
@@ -108,6 +111,8 @@ export interface BuildStats {
 
 export interface Vault {
   base: string;
+  /** The site's name. */
+  title: string;
   pages: Page[];
   bySlug: ReadonlyMap<Slug, Page>;
   books: (PageLink & { chapters: PageLink[] })[];
@@ -436,6 +441,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
 
   return {
     base,
+    title: options.title ?? (books.length === 1 && notes.length === 0 ? books[0]!.title : options.fallbackTitle ?? 'Quire'),
     pages,
     bySlug: pageBySlug,
     books,

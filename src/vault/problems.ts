@@ -48,11 +48,17 @@ function distance(a: string, b: string, cap: number): number {
 
 /** The candidate closest to `wanted`, if it is close enough to be a likely typo. */
 export function didYouMean(wanted: string, candidates: Iterable<string>): string | undefined {
-  const target = wanted.toLowerCase();
+  const target = wanted.toLowerCase().trim();
+  const width = target.split(/\s+/).length;
   const cap = Math.max(2, Math.floor(target.length / 4));
   let best: { name: string; score: number } | undefined;
   for (const name of candidates) {
-    const score = distance(target, name.toLowerCase(), cap);
+    // Compare with the whole name and with each run of as many words, so
+    // `Moutains` finds the heading `Part 3: Mountains`.
+    const words = name.toLowerCase().split(/[\s:]+/).filter(Boolean);
+    const pieces = [name.toLowerCase()];
+    for (let i = 0; i + width <= words.length; i++) pieces.push(words.slice(i, i + width).join(' '));
+    const score = Math.min(...pieces.map((piece) => distance(target, piece, cap)));
     if (score <= cap && (!best || score < best.score)) best = { name, score };
   }
   return best?.name;

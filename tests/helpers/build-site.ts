@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from './fixtures.ts';
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+/** Runs a real `astro build` of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
+export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'quire-build-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.CONTENT_DIR;
+  delete env.BASE_PATH;
+  if (options.contentDir) env.CONTENT_DIR = options.contentDir;
+  if (options.base) env.BASE_PATH = options.base;
+  const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: projectRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output, outDir }));
+  });
+}

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { shippedVault } from '../helpers/fixtures.ts';
+import { checkLinks } from '../helpers/link-checker.ts';
+
+const BOOK = 'data-science-on-aws';
+const CHAPTERS = [
+  'chapter-1-introduction-to-data-science-on-aws',
+  'chapter-2-data-science-use-cases',
+  'chapter-3-automated-machine-learning',
+  'chapter-4-ingest-data-into-the-cloud',
+  'chapter-5-explore-the-dataset',
+  'chapter-6-prepare-the-dataset-for-model-training',
+  'chapter-7-train-your-first-model',
+  'chapter-8-train-and-optimize-models-at-scale',
+  'chapter-9-deploy-models-to-production',
+  'chapter-10-pipelines-and-mlops',
+  'chapter-11-streaming-analytics-and-machine-learning',
+  'chapter-12-secure-data-science-on-aws',
+];
+
+let build: BuildResult;
+const page = async (slug: string) => fromHtml(await readFile(path.join(build.outDir, slug, 'index.html'), 'utf8'));
+
+beforeAll(async () => {
+  build = await buildSite();
+});
+
+describe('the shipped vault, built', () => {
+  it('builds and says what it did', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toContain('Quire: 1 notes read: 1 published, 0 private, 0 unreadable');
+    expect(build.output).toContain('Quire: 32 wiki-links');
+  });
+
+  it('publishes the book as a landing page and 12 chapter pages, in order', async () => {
+    const landing = await page(BOOK);
+    expect(toString(selectAll('h1', landing)[0]!)).toBe('Data Science on AWS');
+    const contents = selectAll('.book-contents > ol > li > a', landing).map((a) => a.properties.href);
+    expect(contents).toEqual(CHAPTERS.map((c) => `/${BOOK}/${c}/`));
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      const tree = await page(`${BOOK}/${chapter}`);
+      expect(toString(selectAll('.note-body h1', tree)[0]!)).toMatch(new RegExp(`^Chapter ${i + 1}: `));
+      expect(toString(selectAll('.chapter-place', tree)[0]!)).toBe(`Chapter ${i + 1} of 12`);
+    }
+  });
+
+  it('shows the authors’ tags on the landing page, linked to tag pages', async () => {
+    const tags = selectAll('.note-body a.tag', await page(BOOK)).map((a) => [toString(a), a.properties.href]);
+    expect(tags).toEqual([
+      ['#ChrisFregly', '/tags/chrisfregly/'],
+      ['#AntjeBarth', '/tags/antjebarth/'],
+    ]);
+  });
+
+  it('turns all 32 wiki-links of the vault into links that land on real pages', async () => {
+    const source = await readFile(path.join(shippedVault, 'Data Science on AWS.md'), 'utf8');
+    const written = [...source.matchAll(/\[\[[^\]]+\]\]/g)].length;
+    expect(written).toBe(32);
+    const links = [];
+    for (const slug of [BOOK, ...CHAPTERS.map((c) => `${BOOK}/${c}`)]) {
+      links.push(...selectAll('.note-body a.internal', await page(slug)));
+    }
+    expect(links).toHaveLength(written);
+    const report = await checkLinks(build.outDir);
+    expect(report.broken).toEqual([]);
+  });
+
+  it('sends Chapter 1’s links to Chapters 4, 5 and 6 to those pages', async () => {
+    const chapter1 = await page(`${BOOK}/${CHAPTERS[0]}`);
+    const hrefs = selectAll('.note-body a.internal', chapter1).map((a) => a.properties.href);
+    for (const chapter of CHAPTERS.slice(3, 6)) expect(hrefs).toContain(`/${BOOK}/${chapter}/`);
+  });
+
+  it('lists Chapter 1, and the section it links from, among the backlinks of Chapters 4, 5 and 6', async () => {
+    for (const chapter of CHAPTERS.slice(3, 6)) {
+      const backlinks = selectAll('.backlinks .backlink', await page(`${BOOK}/${chapter}`));
+      const fromChapter1 = backlinks.find((b) => toString(selectAll('.backlink-page', b)[0]!) === 'Chapter 1: Introduction to Data Science on AWS');
+      expect(fromChapter1, chapter).toBeDefined();
+      expect(toString(selectAll('.backlink-trail', fromChapter1!)[0]!)).toBe('Data Ingestion, Exploration, and Preparation in AWS');
+      expect(selectAll('.backlink-page', fromChapter1!)[0]!.properties.href).toBe(`/${BOOK}/${CHAPTERS[0]}/#data-ingestion-exploration-and-preparation-in-aws`);
+    }
+  });
+
+  it('gives each linked-but-unwritten name a page listing its passages, a section per heading', async () => {
+    const stub = await page('stubs/amazon-sagemaker');
+    const sections = selectAll('.stub-section h2', stub).map((h) => [toString(h), h.properties.id]);
+    expect(sections).toEqual([
+      ['Linked from', 'linked-from'],
+      ['SageMaker Pipelines', 'sagemaker-pipelines'],
+      ['Studio', 'studio'],
+      ['Data Wrangler', 'data-wrangler'],
+      ['Processing Jobs', 'processing-jobs'],
+      ['Ground Truth', 'ground-truth'],
+    ]);
+  });
+
+  it('indexes the book for search with Pagefind', async () => {
+    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+    expect(pages).toBe(13);
+  });
+});
