@@ -42,10 +42,15 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         const contentDir = settings!.contentDir;
         server.watcher.add(contentDir);
         const onChange = (file: string) => {
-          if (!file.startsWith(contentDir) || !/\.mdx?$/i.test(file)) return;
+          const inVault = file.slice(contentDir.length + 1);
+          if (!file.startsWith(`${contentDir}/`) || !/\.mdx?$/i.test(file) || /(^|\/)\./.test(inVault)) return;
           forgetVault();
-          logger.info(`${file.slice(contentDir.length + 1)} changed; rebuilding the vault`);
-          server.ws.send({ type: 'full-reload' });
+          logger.info(`${inVault} changed; rebuilding the vault`);
+          // Astro keeps each route's getStaticPaths() result; this event clears it, as for a content collection.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         };
         server.watcher.on('change', onChange);
         server.watcher.on('add', onChange);

@@ -22,8 +22,9 @@ export function isBook(tree: Root, frontmatter: Frontmatter): boolean {
  */
 export function splitNote(tree: Root, frontmatter: Frontmatter): NotePart[] {
   if (!isBook(tree, frontmatter)) return [{ kind: 'note', tree }];
-  const definitions = tree.children.filter((node) => node.type === 'definition' || node.type === 'footnoteDefinition');
-  const content = tree.children.filter((node) => !definitions.includes(node));
+  const isDefinition = (node: RootContent) => node.type === 'definition' || node.type === 'footnoteDefinition';
+  const definitions = tree.children.filter(isDefinition);
+  const content = tree.children.filter((node) => !isDefinition(node));
   const parts: NotePart[] = [{ kind: 'book', tree: { type: 'root', children: [] } }];
   for (const node of content) {
     if (isChapterStart(node)) parts.push({ kind: 'chapter', tree: { type: 'root', children: [] } });
