@@ -3,6 +3,11 @@ export type { Backlink, BuildOptions, BuildStats, ChapterOutline, NotePage, Page
 export { readVault, VaultNotFoundError } from './read-vault.ts';
 export type { SourceFile, VaultFiles } from './read-vault.ts';
 export { formatProblem } from './problems.ts';
+export type { LinkRendering } from './render.ts';
+export { markBlocks } from './blocks.ts';
+export { linkInlineTags, tagSlug } from './tags.ts';
+export { hrefFor } from './types.ts';
+export { wikiLinkText } from './prepare-note.ts';
 export type { Problem } from './problems.ts';
 export { formatReport } from './report.ts';
 export type { Href, Slug, VaultPath } from './types.ts';

@@ -4,6 +4,7 @@ import { findHeading, type Heading } from './headings.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { prepareNote, readNote, type LinkOccurrence, type PreparedNote } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
+import type { NoteFormat } from './markdown.ts';
 import { finishHtml, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, SlugRegistry } from './slug.ts';
@@ -55,7 +56,11 @@ interface PageCommon extends PageLink {
 export interface NotePage extends PageCommon {
   kind: 'note' | 'book' | 'chapter';
   source: VaultPath;
+  format: NoteFormat;
+  /** The body, rendered. For an MDX note, which @astrojs/mdx compiles, `links` is what counts. */
   html: string;
+  /** How each wiki-link of the note is written out, in document order. */
+  links: LinkRendering[];
   toc: TocEntry[];
   tags: TagLink[];
   /** For a book's landing page and its chapters: the book. */
@@ -334,14 +339,21 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     const link = (part: number): PageLink => ({ title: titleOf(note, part), slug: slugs[part]!, href: hrefFor(base, slugs[part]!) });
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
-      const html = finishHtml(part.hast, (n) => hrefOf(resolutions.get(n)!));
+      const links: LinkRendering[] = [];
+      const html = finishHtml(part.hast, (n) => {
+        const rendering = hrefOf(resolutions.get(n)!);
+        links.push(rendering);
+        return rendering;
+      });
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
       const page: NotePage = {
         kind: part.kind,
         ...link(i),
         source: note.path,
+        format: note.format,
         html,
+        links,
         toc: part.headings
           .filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0))
           .map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),

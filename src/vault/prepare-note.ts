@@ -6,7 +6,7 @@ import { splitNote, type NotePart } from './book.ts';
 import { isUnpublished, readFrontmatter, stringList, type Frontmatter } from './frontmatter.ts';
 import { excerpt, textAround } from './excerpt.ts';
 import { parseLinkTarget, linkDisplayText, type LinkTarget } from './link-target.ts';
-import { parseMarkdown, type WikiLinkNode } from './markdown.ts';
+import { formatOf, parseMarkdown, type NoteFormat, type WikiLinkNode } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import type { SourceFile } from './read-vault.ts';
 import { headingsOf, renderToHast, type WikiLinkData } from './render.ts';
@@ -49,6 +49,7 @@ export interface PreparedPart {
 export interface PreparedNote {
   path: VaultPath;
   name: string;
+  format: NoteFormat;
   title: string;
   frontmatter: Frontmatter;
   aliases: string[];
@@ -58,12 +59,13 @@ export interface PreparedNote {
 }
 
 export type ReadNote =
-  | { ok: true; path: VaultPath; name: string; frontmatter: Frontmatter; published: boolean; tree: import('mdast').Root; source: string }
+  | { ok: true; path: VaultPath; name: string; format: NoteFormat; frontmatter: Frontmatter; published: boolean; tree: import('mdast').Root; source: string }
   | { ok: false; path: VaultPath; problem: Problem };
 
 /** Parses a note and reads its properties. A note whose properties cannot be read is never published: they may have said `publish: false`. */
 export function readNote(file: SourceFile): ReadNote {
-  const tree = parseMarkdown(file.text);
+  const format = formatOf(file.path);
+  const tree = parseMarkdown(file.text, format);
   const frontmatter = readFrontmatter(tree);
   if (!frontmatter.ok) {
     return {
@@ -83,6 +85,7 @@ export function readNote(file: SourceFile): ReadNote {
     ok: true,
     path: file.path,
     name: noteName(file.path),
+    format,
     frontmatter: frontmatter.data,
     published: !isUnpublished(frontmatter.data),
     tree,
@@ -100,6 +103,11 @@ function aliasOf(node: WikiLinkNode, source: string): string | undefined {
   return divider === -1 ? undefined : inner.slice(divider + 1);
 }
 
+/** What a wiki-link reads on the page: its alias, else its target as Obsidian shows it. */
+export function wikiLinkText(node: WikiLinkNode, source: string): string {
+  return linkDisplayText(parseLinkTarget(node.value), aliasOf(node, source));
+}
+
 const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
 
 /**
@@ -115,7 +123,9 @@ export function prepareNote(
 ): PreparedNote {
   const { frontmatter, tree, source, path } = note;
   const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
-  const parts = splitNote(tree, frontmatter).map((part, partIndex): PreparedPart => {
+  // An MDX note is compiled whole by @astrojs/mdx, so it is never split into chapters.
+  const split: NotePart[] = note.format === 'mdx' ? [{ kind: 'note', tree }] : splitNote(tree, frontmatter);
+  const parts = split.map((part, partIndex): PreparedPart => {
     const blocks = markBlocks(part.tree);
     const tags = linkInlineTags(part.tree, source, tagHref);
     const mdastHeadings: MdastHeading[] = [];
@@ -126,7 +136,7 @@ export function prepareNote(
     visitParents(part.tree, 'wikiLink', (node) => {
       const link = node as WikiLinkNode;
       const data = link.data as unknown as WikiLinkData;
-      data.quireText = linkDisplayText(parseLinkTarget(link.value), aliasOf(link, source));
+      data.quireText = wikiLinkText(link, source);
       data.quireLink = nextLinkIndex();
     });
     visitParents(part.tree, (node, ancestors) => {
@@ -174,6 +184,7 @@ export function prepareNote(
   return {
     path,
     name: note.name,
+    format: note.format,
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),

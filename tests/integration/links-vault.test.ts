@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('building another vault with CONTENT_DIR', () => {
   it('succeeds and reports what it read and wrote', () => {
     expect(build.code, build.output).toBe(0);
-    expect(build.output).toContain('Quire: 9 notes read: 8 published, 1 private, 0 unreadable');
+    expect(build.output).toContain('Quire: 10 notes read: 9 published, 1 private, 0 unreadable');
     expect(build.output).toMatch(/Home\.md:19 +\[\[Field Guid\]\]: no note named “Field Guid”.*did you mean “Field Guide”\?/);
     expect(build.output).toMatch(/Home\.md:12 +\[\[Note\]\]: 3 notes match/);
   });
@@ -33,6 +33,14 @@ describe('building another vault with CONTENT_DIR', () => {
     expect(home).toContain('<a href="/stubs/field-guid/" class="internal unresolved" title="No note yet">Field Guid</a>');
     expect(home).toContain('<li>Private: Secret</li>');
     expect(home).toContain('<title>Welcome · links-vault</title>');
+  });
+
+  it('compiles an MDX note with @astrojs/mdx, with the same links, tags and block ids', async () => {
+    const mdx = await html('mdx/component-note');
+    expect(mdx).toContain('<p>Written in 2020, it links to <a href="/field-guide/part-2-rivers-and-lakes/#salmon" class="internal">Field Guide &gt; Salmon</a>');
+    expect(mdx).toContain('<a href="/stubs/field-guid/" class="internal unresolved" title="No note yet">Field Guid</a>');
+    expect(mdx).toContain('<a href="/tags/from-mdx/" class="tag">#from-mdx</a>, and hides Secret.');
+    expect(mdx).toContain('<p id="^mdx-block">A block to link to.</p>');
   });
 
   it('shows backlinks with the linking page, its section and an excerpt', async () => {

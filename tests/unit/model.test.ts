@@ -13,9 +13,9 @@ describe('the vault model of the links fixture', () => {
   it('publishes every note once, and skips dot-folders and private notes', () => {
     const sources = vault.pages.flatMap((p) => ('source' in p ? [p.source] : []));
     expect(new Set(sources)).toEqual(
-      new Set(['Home.md', 'Field Guide.md', 'folder/Note.md', 'other/Note.md', 'deep/er/Note.md', 'folder/Linker.md', 'Aliased.md', 'Blocks.md']),
+      new Set(['Home.md', 'Field Guide.md', 'folder/Note.md', 'other/Note.md', 'deep/er/Note.md', 'folder/Linker.md', 'Aliased.md', 'Blocks.md', 'mdx/Component Note.mdx']),
     );
-    expect(vault.stats).toMatchObject({ notesRead: 9, notesPublished: 8, notesPrivate: 1, notesUnreadable: 0 });
+    expect(vault.stats).toMatchObject({ notesRead: 10, notesPublished: 9, notesPrivate: 1, notesUnreadable: 0 });
     expect(JSON.stringify(vault.pages)).not.toContain('SECRET-MARKER');
     expect(JSON.stringify(vault.pages)).not.toContain('HIDDEN-MARKER');
   });
@@ -45,7 +45,7 @@ describe('the vault model of the links fixture', () => {
     const link = linkShowing(notePage(vault, 'home').html, 'Field Guid');
     expect(link).toMatchObject({ href: '/stubs/field-guid/', className: 'internal unresolved' });
     const stub = stubPage(vault, 'stubs/field-guid');
-    expect(stub.sections[0]!.backlinks.map((b) => b.from.title)).toEqual(['Welcome']);
+    expect(stub.sections[0]!.backlinks.map((b) => b.from.title)).toEqual(['Welcome', 'Component Note']);
   });
 
   it('shows a link to a private note as plain text', () => {
@@ -87,6 +87,16 @@ describe('the vault model of the links fixture', () => {
     expect(html).toContain('<li id="^item-two">second item</li>');
     expect(html).toContain('<table id="^the-table">');
     expect(html).not.toContain('^the-table</p>');
+  });
+
+  it('reads an MDX note’s links, headings and blocks, whole and never split', () => {
+    const mdx = notePage(vault, 'mdx/component-note');
+    expect(mdx.format).toBe('mdx');
+    expect(mdx.toc.map((t) => t.id)).toEqual(['an-mdx-note', 'its-own-section']);
+    expect(mdx.links.map((l) => (l.kind === 'link' ? l.href : 'text'))).toEqual(['/field-guide/part-2-rivers-and-lakes/#salmon', '/stubs/field-guid/', 'text']);
+    const html = notePage(vault, 'blocks').html;
+    expect(linkShowing(html, 'Component Note > Its own section')?.href).toBe('/mdx/component-note/#its-own-section');
+    expect(linkShowing(html, 'Component Note > ^mdx-block')?.href).toBe('/mdx/component-note/#%5Emdx-block');
   });
 
   it('reads a wiki-link with an escaped divider inside a table', () => {
@@ -159,7 +169,7 @@ describe('backlinks', () => {
 
 describe('tags', () => {
   it('gathers inline and property tags, case-insensitively, with parents for nested tags', () => {
-    expect(vault.tags.map((t) => t.tag)).toEqual(['guides', 'linking', 'outdoors', 'start']);
+    expect(vault.tags.map((t) => t.tag)).toEqual(['from-mdx', 'guides', 'linking', 'mdx', 'outdoors', 'start']);
     expect(tagPage(vault, 'tags/guides').children.map((c) => c.tag)).toEqual(['guides/basics']);
     expect(tagPage(vault, 'tags/guides').pages.map((p) => p.title)).toEqual(['Welcome']);
     expect(tagPage(vault, 'tags/outdoors').pages.map((p) => p.slug)).toEqual(['field-guide']);

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { hrefFor, linkInlineTags, markBlocks, tagSlug, wikiLinkText, type NotePage } from '../vault/index.ts';
+import { sharedSettings } from './settings.ts';
+import { loadVault } from './vault.ts';
+
+/**
+ * For `.mdx` notes, which @astrojs/mdx compiles: gives their wiki-links the
+ * hrefs the vault model resolved, and their tags and block ids the same
+ * treatment as Markdown notes, so both kinds of note read alike.
+ */
+export default function remarkVaultLinks() {
+  return async (tree: Root, file: VFile) => {
+    const settings = sharedSettings();
+    if (!file.path?.startsWith(settings.contentDir)) return;
+    const vault = await loadVault();
+    const source = path.relative(settings.contentDir, file.path).split(path.sep).join('/');
+    const page = vault.pages.find((p): p is NotePage => 'source' in p && p.source === source);
+    if (!page) return;
+
+    markBlocks(tree);
+    linkInlineTags(tree, String(file.value), (tag) => hrefFor(vault.base, tagSlug(tag)));
+    let next = 0;
+    visit(tree, 'wikiLink', (node, index, parent) => {
+      const rendering = page.links[next++];
+      const shown = wikiLinkText(node, String(file.value));
+      if (!rendering || rendering.kind === 'text' || !parent || index === undefined) {
+        if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: shown } as Text);
+        return [SKIP, index];
+      }
+      node.data = {
+        ...node.data,
+        hName: 'a',
+        hProperties: { href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) },
+        hChildren: [{ type: 'text', value: shown }],
+      };
+      return undefined;
+    });
+  };
+}
