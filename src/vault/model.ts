@@ -61,6 +61,8 @@ export interface NotePage extends PageCommon {
   html: string;
   /** How each wiki-link of the note is written out, in document order. */
   links: LinkRendering[];
+  /** The page has nothing but its title: a chapter not written yet. */
+  empty: boolean;
   toc: TocEntry[];
   tags: TagLink[];
   /** For a book's landing page and its chapters: the book. */
@@ -354,6 +356,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         format: note.format,
         html,
         links,
+        empty: part.empty,
         toc: part.headings
           .filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0))
           .map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),

@@ -40,6 +40,8 @@ export interface PartHeading {
 
 export interface PreparedPart {
   kind: NotePart['kind'];
+  /** Nothing but its heading: a chapter not written yet. */
+  empty: boolean;
   hast: HastRoot;
   headings: PartHeading[];
   tags: string[];
@@ -178,7 +180,9 @@ export function prepareNote(
     for (const { occurrence, stack: above } of pending) {
       occurrences.push({ ...occurrence, trail: above.map((h) => mdastHeadings.indexOf(h)) });
     }
-    return { kind: part.kind, hast, headings, tags, blocks };
+    const content = part.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition');
+    const empty = content.length === 0 || (content.length === 1 && content[0]!.type === 'heading');
+    return { kind: part.kind, empty, hast, headings, tags, blocks };
   });
 
   return {

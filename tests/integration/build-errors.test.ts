@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+
+describe('a build that cannot go ahead', () => {
+  it('names a missing content folder, without a stack trace', async () => {
+    const build = await buildSite({ contentDir: '/no/such/vault' });
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('The content folder /no/such/vault does not exist. Set CONTENT_DIR to your vault');
+    expect(build.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('fails in strict mode on the vault’s problems, listing each with its place', async () => {
+    const build = await buildSite({ contentDir: 'tests/fixtures/links-vault', env: { QUIRE_STRICT: '1' } });
+    expect(build.code).toBe(1);
+    expect(build.output).toMatch(/Home\.md:19 +\[\[Field Guid\]\]: no note named “Field Guid”/);
+    expect(build.output).toContain('Strict mode: 5 problem(s) in the vault');
+    expect(build.output).not.toMatch(/^\s+at /m);
+  });
+});
