@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatReport, VaultNotFoundError } from '../vault/index.ts';
+import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { forgetVault, loadVault } from '../site/vault.ts';
 import { indexSite } from './pagefind.ts';
@@ -28,6 +28,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         addWatchFile(settings.contentDir);
         try {
           const vault = await loadVault();
+          const fatal = vault.problems.filter((p) => p.severity === 'fatal');
+          if (fatal.length) fail(logger, `${fatal.map(formatProblem).join('\n')}\nThe build stopped: fix the problems above and build again.`);
           if (command === 'build') {
             logger.info(`building ${settings!.contentDir}`);
             const problems = vault.problems.length;

@@ -15,11 +15,11 @@ export function readFrontmatter(tree: Root): FrontmatterResult {
   const node = tree.children[0];
   if (!node || node.type !== 'yaml') return { ok: true, data: {} };
   const firstLine = node.position?.start.line ?? 1;
-  const document = parseDocument(node.value, { prettyErrors: false });
+  const document = parseDocument(node.value, { prettyErrors: true });
   const error = document.errors[0];
   if (error) {
     const lineInBlock = error.linePos?.[0]?.line ?? 1;
-    return { ok: false, line: firstLine + lineInBlock, message: error.message.split('\n')[0]! };
+    return { ok: false, line: firstLine + lineInBlock, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:$/, '') };
   }
   const data: unknown = document.toJS();
   if (data === null || data === undefined) return { ok: true, data: {} };

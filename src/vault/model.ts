@@ -1,13 +1,17 @@
 import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 import { blockElementId } from './blocks.ts';
+import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
-import { didYouMean, type Problem } from './problems.ts';
-import { prepareNote, readNote, type LinkOccurrence, type PreparedNote } from './prepare-note.ts';
-import type { VaultFiles } from './read-vault.ts';
 import type { NoteFormat } from './markdown.ts';
+import { mentionFinder } from './mentions.ts';
+import { didYouMean, type Problem } from './problems.ts';
+import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote } from './prepare-note.ts';
+import type { VaultFiles } from './read-vault.ts';
 import { finishHtml, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
-import { slugFromPath, SlugRegistry } from './slug.ts';
+import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
 import { asElementId, asSlug, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
 
@@ -26,13 +30,13 @@ export interface PageLink {
   href: Href;
 }
 
-/** A passage elsewhere that links to a page. */
+/** A passage elsewhere that links to a page, or names it. */
 export interface Backlink {
   from: PageLink;
-  /** Headings above the link on the linking page, outermost first. */
+  /** Headings above the passage on its page, outermost first. */
   trail: string[];
   excerpt: string;
-  /** The spot the link stands at: the nearest heading above it. */
+  /** The spot the passage stands at: the nearest heading above it. */
   href: Href;
   file: VaultPath;
   line: number;
@@ -49,32 +53,44 @@ export interface ChapterOutline extends PageLink {
   sections: { text: string; href: Href }[];
 }
 
+export interface ServiceLink {
+  name: string;
+  href: Href;
+}
+
 interface PageCommon extends PageLink {
   backlinks: Backlink[];
 }
 
-export interface NotePage extends PageCommon {
-  kind: 'note' | 'book' | 'chapter';
+/** What a published note contributes to its page. */
+export interface NoteContent {
   source: VaultPath;
   format: NoteFormat;
   /** The body, rendered. For an MDX note, which @astrojs/mdx compiles, `links` is what counts. */
   html: string;
   /** How each wiki-link of the note is written out, in document order. */
   links: LinkRendering[];
-  /** The page has nothing but its title: a chapter not written yet. */
-  empty: boolean;
   toc: TocEntry[];
   tags: TagLink[];
+  /** The page has nothing but its title: a chapter not written yet. */
+  empty: boolean;
+  description?: string;
+}
+
+export interface NotePage extends PageCommon, NoteContent {
+  kind: 'note' | 'book' | 'chapter';
   /** For a book's landing page and its chapters: the book. */
   book?: PageLink;
   /** For a book's landing page: its chapters with their H2 outline. */
   chapters?: ChapterOutline[];
   /** For a chapter: its place in the book. */
   chapter?: { number: number; of: number; previous?: PageLink; next?: PageLink };
-  description?: string;
+  /** Every service the page links to or names. */
+  services: ServiceLink[];
 }
 
-export interface StubSection {
+/** Passages gathered on a page because they link to it, grouped by the heading they name. */
+export interface PassageSection {
   /** The heading the links name, or none for links to the name alone. */
   heading?: string;
   id: string;
@@ -86,7 +102,20 @@ export interface StubPage extends PageCommon {
   kind: 'stub';
   /** The target as first written, folders included. */
   target: string;
-  sections: StubSection[];
+  sections: PassageSection[];
+}
+
+/** A service's hub: what the catalog says, the vault's note on it if any, and every passage about it. */
+export interface ServicePage extends PageCommon {
+  kind: 'service';
+  service: Service;
+  /** The service's category on the services page. */
+  category: { name: string; href: Href };
+  note?: NoteContent;
+  /** Passages that link to the service, by the sub-feature they name. */
+  sections: PassageSection[];
+  /** Passages that name the service without linking to it. */
+  mentions: Backlink[];
 }
 
 export interface TagLink {
@@ -102,7 +131,7 @@ export interface TagPage extends PageCommon {
   parent?: TagLink;
 }
 
-export type Page = NotePage | StubPage | TagPage;
+export type Page = NotePage | StubPage | ServicePage | TagPage;
 
 export interface BuildStats {
   notesRead: number;
@@ -116,6 +145,13 @@ export interface BuildStats {
   linksToPrivate: number;
 }
 
+export interface ServiceSummary extends ServiceLink {
+  category: string;
+  summary: string;
+  /** Passages that link to or name it. */
+  passages: number;
+}
+
 export interface Vault {
   base: string;
   /** The site's name. */
@@ -123,8 +159,10 @@ export interface Vault {
   pages: Page[];
   bySlug: ReadonlyMap<Slug, Page>;
   books: (PageLink & { chapters: PageLink[] })[];
-  /** Notes that are not books, in path order, with their folder. */
+  /** Notes that are not books or service hubs, in path order, with their folder. */
   notes: (PageLink & { folder: string })[];
+  /** The catalog's services by category, categories and services in alphabetical order. */
+  services: { category: string; id: string; services: ServiceSummary[] }[];
   tags: (TagLink & { count: number })[];
   stubs: PageLink[];
   problems: Problem[];
@@ -133,17 +171,26 @@ export interface Vault {
 
 type Resolution =
   | { kind: 'page'; note: VaultPath; slug: Slug; fragment?: string }
-  | { kind: 'stub'; key: string; heading?: string }
+  | { kind: 'gathered'; key: string; heading?: string }
   | { kind: 'private' };
+
+/** Where passages about a stub or a service are gathered. */
+interface Gathered {
+  slug: Slug;
+  sections: Map<string, PassageSection>;
+  slugger: GithubSlugger;
+}
 
 const fold = (text: string) => text.normalize('NFC').toLowerCase();
 const TOC_DEPTH = 4;
-const RESERVED_SLUGS = ['tags', 'stubs', 'search', '404', 'pagefind', '_astro'];
+const RESERVED_SLUGS = ['tags', 'stubs', 'services', 'search', '404', 'pagefind', '_astro'];
+/** Ids the layouts of gathered pages use themselves. */
+const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents', 'toc-heading', 'content'];
 
 /**
  * Reads every note once and builds the whole site model: pages, headings,
- * resolved links, backlinks, stubs for missing notes, tags, books and chapters.
- * Pure: it is given the files and returns data; Astro only renders it.
+ * resolved links, backlinks, service hubs, stubs for missing notes, tags,
+ * books and chapters. Pure: it is given the files and returns data; Astro only renders it.
  */
 export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault {
   const base = normalizeBase(options.base);
@@ -170,6 +217,20 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     problems.push({ rule: 'unreadable-file', file: file.path, message: `Could not be read (${file.reason})`, hint: 'check the file’s permissions', severity: 'error' });
   }
 
+  // 0. The service catalog: a broken one stops the build, since every hub depends on it.
+  let services: Service[] = [];
+  if (files.catalog) {
+    const catalog = parseCatalog(files.catalog.path, files.catalog.text);
+    if (catalog.ok) services = catalog.services;
+    else {
+      for (const error of catalog.errors) {
+        problems.push({ rule: 'bad-catalog', file: files.catalog.path, ...(error.line ? { line: error.line } : {}), message: error.message, severity: 'fatal' });
+      }
+    }
+  }
+  const serviceByName = new Map<string, Service>();
+  for (const service of services) for (const name of [service.name, ...service.aliases]) serviceByName.set(fold(name), service);
+
   // 1. Read every note: properties first, since they decide whether it is published.
   const read = files.notes.map(readNote);
   const readable = read.filter((note) => note.ok);
@@ -181,22 +242,46 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     ...read.filter((note) => !note.ok).map((note) => note.path),
   ]);
 
+  // A note named after a service (or titled or aliased so) is that service's hub.
+  const serviceOfNote = new Map<VaultPath, Service>();
+  const noteOfService = new Map<Service, VaultPath>();
+  for (const note of published) {
+    const title = typeof note.frontmatter.title === 'string' ? note.frontmatter.title : undefined;
+    const aliases = note.frontmatter.aliases;
+    const names = [note.name, ...(title ? [title] : []), ...(Array.isArray(aliases) ? aliases.map(String) : [])];
+    const service = names.map((name) => serviceByName.get(fold(name))).find(Boolean);
+    if (service && !noteOfService.has(service)) {
+      serviceOfNote.set(note.path, service);
+      noteOfService.set(service, note.path);
+    }
+  }
+
   // 2. Prepare each published note on its own: parts, heading ids, tags, links.
   const occurrences: LinkOccurrence[] = [];
   let linkCounter = 0;
   const tagHref = (tag: string) => hrefFor(base, tagSlug(tag));
-  const prepared: PreparedNote[] = published.map((note) => prepareNote(note, () => linkCounter++, tagHref, occurrences));
+  const prepared: PreparedNote[] = published.map((note) =>
+    prepareNote(note, () => linkCounter++, tagHref, occurrences, serviceOfNote.has(note.path)),
+  );
+  const preparedByPath = new Map(prepared.map((note) => [note.path, note]));
 
-  // 3. Give every part a URL: a note's own, then its chapters below it.
+  // 3. Give every part a URL: a note's own, then its chapters below it; a service's note takes the hub's.
   const partSlugs = new Map<VaultPath, Slug[]>();
   for (const note of prepared) {
-    const noteSlug = claim(slugFromPath(note.path.replace(/\.mdx?$/i, '')), note.path);
+    const service = serviceOfNote.get(note.path);
+    const wanted = service ? asSlug(`services/${service.id}`) : slugFromPath(note.path.replace(/\.mdx?$/i, ''));
+    const noteSlug = claim(wanted, note.path);
     const slugs = note.parts.map((part, i) => {
       if (i === 0) return noteSlug;
       const h1 = part.headings[0]!;
       return claim(asSlug(`${noteSlug}/${h1.id}`), note.path, h1.line);
     });
     partSlugs.set(note.path, slugs);
+  }
+  const hubSlugs = new Map<Service, Slug>();
+  for (const service of services) {
+    const note = noteOfService.get(service);
+    hubSlugs.set(service, note ? partSlugs.get(note)![0]! : claim(asSlug(`services/${service.id}`), files.catalog!.path));
   }
 
   const headingsByNote = new Map<VaultPath, Heading[]>();
@@ -207,11 +292,41 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
       note.parts.flatMap((part, i) => part.headings.map((h) => ({ ...h, id: asElementId(h.id), page: slugs[i]! }))),
     );
   }
-  const titleOf = (note: PreparedNote, part: number) =>
-    part === 0 ? note.title : note.parts[part]!.headings[0]?.displayText ?? note.title;
-  const preparedByPath = new Map(prepared.map((note) => [note.path, note]));
+  const titleOf = (note: PreparedNote, part: number) => {
+    const service = serviceOfNote.get(note.path);
+    if (service) return service.name;
+    return part === 0 ? note.title : note.parts[part]!.headings[0]?.displayText ?? note.title;
+  };
 
-  // 4. Resolve every link against maps built once.
+  // 4. Places where passages are gathered: a hub per service, a stub per missing name.
+  const gathered = new Map<string, Gathered>();
+  const gather = (key: string, slug: Slug, takenIds: readonly string[] = []): Gathered => {
+    let place = gathered.get(key);
+    if (!place) {
+      const slugger = new GithubSlugger();
+      for (const id of [...LAYOUT_IDS, ...takenIds]) slugger.slug(id);
+      place = { slug, sections: new Map(), slugger };
+      gathered.set(key, place);
+    }
+    return place;
+  };
+  const serviceKey = (service: Service) => `service:${service.id}`;
+  for (const service of services) {
+    const note = noteOfService.get(service);
+    gather(serviceKey(service), hubSlugs.get(service)!, note ? headingsByNote.get(note)!.map((h) => h.id) : []);
+  }
+  const sectionOf = (key: string, heading: string | undefined): PassageSection => {
+    const place = gathered.get(key)!;
+    const sectionKey = heading === undefined ? '' : fold(heading);
+    let section = place.sections.get(sectionKey);
+    if (!section) {
+      section = heading === undefined ? { id: 'linked-from', backlinks: [] } : { heading, id: place.slugger.slug(heading), backlinks: [] };
+      place.sections.set(sectionKey, section);
+    }
+    return section;
+  };
+
+  // 5. Resolve every link against maps built once.
   const linkable: (LinkableNote & { published: boolean })[] = [
     ...prepared.map((note) => ({ path: note.path, aliases: note.aliases, published: true })),
     ...[...privatePaths].map((path) => ({ path: path as VaultPath, aliases: [], published: false })),
@@ -219,6 +334,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const index = buildLinkIndex(linkable);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
   const resolutions = new Map<number, Resolution>();
+  const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
@@ -228,30 +344,42 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     } else {
       const found = resolveNote(index, target.path, link.from);
       if (!found.found) {
-        const key = fold(target.path);
-        if (!stubTargets.has(key)) stubTargets.set(key, { target: target.path, first: link });
-        const suggestion = didYouMean(target.path, index.names);
-        problems.push({
-          rule: 'unresolved-link',
-          file: link.from,
-          line: link.line,
-          message: `[[${link.raw}]]: no note named “${target.path}”; it links to a stub page`,
-          ...(suggestion ? { hint: `did you mean “${suggestion}”?` } : {}),
-          severity: 'warning',
-        });
-        return target.headings.length ? { kind: 'stub', key, heading: target.headings[target.headings.length - 1]! } : { kind: 'stub', key };
+        const service = target.path.includes('/') ? undefined : serviceByName.get(fold(target.path));
+        const serviceNote = service && noteOfService.get(service);
+        if (service && !serviceNote) {
+          const heading = lastHeading(target.headings);
+          return heading === undefined ? { kind: 'gathered', key: serviceKey(service) } : { kind: 'gathered', key: serviceKey(service), heading };
+        }
+        if (serviceNote) {
+          notePath = serviceNote;
+        } else {
+          const key = `stub:${fold(target.path)}`;
+          if (!stubTargets.has(key)) stubTargets.set(key, { target: target.path, first: link });
+          const suggestion = didYouMean(target.path, index.names);
+          problems.push({
+            rule: 'unresolved-link',
+            file: link.from,
+            line: link.line,
+            message: `[[${link.raw}]]: no note named “${target.path}”; it links to a stub page`,
+            ...(suggestion ? { hint: `did you mean “${suggestion}”?` } : {}),
+            severity: 'warning',
+          });
+          const heading = lastHeading(target.headings);
+          return heading === undefined ? { kind: 'gathered', key } : { kind: 'gathered', key, heading };
+        }
+      } else {
+        if (found.ambiguous) {
+          problems.push({
+            rule: 'ambiguous-link',
+            file: link.from,
+            line: link.line,
+            message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${found.ambiguous.map((n) => n.path).join(', ')}); it links to ${found.note.path}`,
+            hint: 'write the folder in the link to choose another',
+            severity: 'warning',
+          });
+        }
+        notePath = found.note.path;
       }
-      if (found.ambiguous) {
-        problems.push({
-          rule: 'ambiguous-link',
-          file: link.from,
-          line: link.line,
-          message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${found.ambiguous.map((n) => n.path).join(', ')}); it links to ${found.note.path}`,
-          hint: 'write the folder in the link to choose another',
-          severity: 'warning',
-        });
-      }
-      notePath = found.note.path;
     }
     if (privatePaths.has(notePath)) return { kind: 'private' };
     const slugs = partSlugs.get(notePath)!;
@@ -276,7 +404,10 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
           ? { kind: 'page', note: notePath, slug: heading.page }
           : { kind: 'page', note: notePath, slug: heading.page, fragment: heading.id };
       }
-      const wanted = target.headings[target.headings.length - 1]!;
+      // A service's note gathers links to sub-features it has no heading for, as a hub without a note does.
+      const service = serviceOfNote.get(notePath);
+      if (service) return { kind: 'gathered', key: serviceKey(service), heading: lastHeading(target.headings)! };
+      const wanted = lastHeading(target.headings)!;
       const suggestion = didYouMean(wanted, headings.map((h) => h.text));
       problems.push({
         rule: 'missing-heading',
@@ -291,79 +422,110 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   };
   for (const link of occurrences) resolutions.set(link.index, resolve(link));
 
-  // 5. Stub pages for names no note carries, one section per heading the links name.
-  const stubSlugs = new Map<string, Slug>();
-  const stubSections = new Map<string, Map<string, StubSection>>();
-  for (const [key, { target, first }] of stubTargets) {
-    stubSlugs.set(key, claim(asSlug(`stubs/${slugFromPath(target)}`), first.from, first.line));
-    stubSections.set(key, new Map());
-  }
-  const stubSlugger = new Map<string, GithubSlugger>();
-  const sectionOf = (key: string, heading: string | undefined): StubSection => {
-    const sections = stubSections.get(key)!;
-    const sectionKey = heading === undefined ? '' : fold(heading);
-    let section = sections.get(sectionKey);
-    if (!section) {
-      let slugger = stubSlugger.get(key);
-      if (!slugger) {
-        slugger = new GithubSlugger();
-        // Ids the stub page's own layout uses.
-        for (const taken of ['linked-from', 'backlinks', 'contents']) slugger.slug(taken);
-        stubSlugger.set(key, slugger);
-      }
-      section = heading === undefined ? { id: 'linked-from', backlinks: [] } : { heading, id: slugger.slug(heading), backlinks: [] };
-      sections.set(sectionKey, section);
-    }
-    return section;
-  };
-  // Create sections in link order so ids are stable from build to build.
+  for (const [key, { target, first }] of stubTargets) gather(key, claim(asSlug(`stubs/${slugFromPath(target)}`), first.from, first.line));
+  // Create sections in link order so their ids are stable from build to build.
   for (const link of occurrences) {
     const resolution = resolutions.get(link.index)!;
-    if (resolution.kind === 'stub') sectionOf(resolution.key, resolution.heading);
+    if (resolution.kind === 'gathered') sectionOf(resolution.key, resolution.heading);
+    const hubNote = resolution.kind === 'page' && resolution.note !== link.from ? serviceOfNote.get(resolution.note) : undefined;
+    if (hubNote) sectionOf(serviceKey(hubNote), lastHeading(link.target.headings));
   }
 
-  // 6. Fill in every link and write each part's HTML.
-  const hrefOf = (resolution: Resolution): LinkRendering => {
+  // 6. Which services each passage links to or names.
+  const serviceOfKey = new Map(services.map((service) => [serviceKey(service), service]));
+  const serviceOfResolution = (resolution: Resolution): Service | undefined => {
+    if (resolution.kind === 'gathered') return serviceOfKey.get(resolution.key);
+    if (resolution.kind === 'page') return serviceOfNote.get(resolution.note);
+    return undefined;
+  };
+  const findMentions = mentionFinder(services);
+  interface Mention {
+    note: PreparedNote;
+    part: number;
+    passage: Passage;
+    service: Service;
+  }
+  const mentions: Mention[] = [];
+  for (const note of prepared) {
+    const own = serviceOfNote.get(note.path);
+    note.parts.forEach((part, partIndex) => {
+      for (const passage of part.passages) {
+        for (const service of findMentions(passage.plain)) if (service !== own) mentions.push({ note, part: partIndex, passage, service });
+      }
+    });
+  }
+
+  // 7. Fill in every link and write each part's HTML, with the services each section touches.
+  const renderingOf = (resolution: Resolution): LinkRendering => {
     if (resolution.kind === 'private') return { kind: 'text' };
-    if (resolution.kind === 'stub') {
+    if (resolution.kind === 'gathered') {
       const section = sectionOf(resolution.key, resolution.heading);
       const fragment = section.heading === undefined ? undefined : section.id;
-      return { kind: 'link', href: hrefFor(base, stubSlugs.get(resolution.key)!, fragment), className: ['internal', 'unresolved'], title: 'No note yet' };
+      const slug = gathered.get(resolution.key)!.slug;
+      return resolution.key.startsWith('stub:')
+        ? { kind: 'link', href: hrefFor(base, slug, fragment), className: ['internal', 'unresolved'], title: 'No note yet' }
+        : { kind: 'link', href: hrefFor(base, slug, fragment), className: ['internal', 'service'] };
     }
-    return { kind: 'link', href: hrefFor(base, resolution.slug, resolution.fragment), className: ['internal'] };
+    const service = serviceOfNote.get(resolution.note);
+    return { kind: 'link', href: hrefFor(base, resolution.slug, resolution.fragment), className: service ? ['internal', 'service'] : ['internal'] };
   };
+  const serviceLink = (service: Service): ServiceLink => ({ name: service.name, href: hrefFor(base, hubSlugs.get(service)!) });
+  const servicesBySection = new Map<string, Map<string, Set<Service>>>();
+  const noteServices = (path: VaultPath, part: number, trail: readonly number[], service: Service) => {
+    const key = `${path}\0${part}`;
+    let sections = servicesBySection.get(key);
+    if (!sections) servicesBySection.set(key, (sections = new Map()));
+    const headings = preparedByPath.get(path)!.parts[part]!.headings;
+    const h2 = trail.map((i) => headings[i]!).find((h) => h.depth === 2);
+    const sectionId = h2?.id ?? '';
+    let set = sections.get(sectionId);
+    if (!set) sections.set(sectionId, (set = new Set()));
+    set.add(service);
+  };
+  for (const link of occurrences) {
+    const service = serviceOfResolution(resolutions.get(link.index)!);
+    if (service && serviceOfNote.get(link.from) !== service) noteServices(link.from, link.part, link.trail, service);
+  }
+  for (const mention of mentions) noteServices(mention.note.path, mention.part, mention.passage.trail, mention.service);
+
   const pages: Page[] = [];
   const pageBySlug = new Map<Slug, Page>();
   const books: Vault['books'] = [];
   const notes: Vault['notes'] = [];
+  const hubNotes = new Map<VaultPath, NoteContent>();
   for (const note of prepared) {
     const slugs = partSlugs.get(note.path)!;
     const link = (part: number): PageLink => ({ title: titleOf(note, part), slug: slugs[part]!, href: hrefFor(base, slugs[part]!) });
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
+      const sections = servicesBySection.get(`${note.path}\0${i}`) ?? new Map<string, Set<Service>>();
+      addSectionServices(part.hast.children, sections, serviceLink);
       const links: LinkRendering[] = [];
       const html = finishHtml(part.hast, (n) => {
-        const rendering = hrefOf(resolutions.get(n)!);
+        const rendering = renderingOf(resolutions.get(n)!);
         links.push(rendering);
         return rendering;
       });
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
-      const page: NotePage = {
-        kind: part.kind,
-        ...link(i),
+      const content: NoteContent = {
         source: note.path,
         format: note.format,
         html,
         links,
-        empty: part.empty,
         toc: part.headings
           .filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0))
           .map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),
         tags: tags.filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: hrefFor(base, tagSlug(tag)) })),
-        backlinks: [],
+        empty: part.empty,
+        ...(typeof note.frontmatter.description === 'string' ? { description: note.frontmatter.description } : {}),
       };
-      if (typeof note.frontmatter.description === 'string') page.description = note.frontmatter.description;
+      if (serviceOfNote.has(note.path)) {
+        hubNotes.set(note.path, content);
+        return;
+      }
+      const pageServices = [...new Set([...sections.values()].flatMap((set) => [...set]))].sort((a, b) => a.name.localeCompare(b.name));
+      const page: NotePage = { kind: part.kind, ...link(i), ...content, services: pageServices.map(serviceLink), backlinks: [] };
       if (part.kind !== 'note') page.book = link(0);
       if (part.kind === 'book') {
         page.chapters = chapterLinks.map((chapter, c) => ({
@@ -382,24 +544,38 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
       pages.push(page);
       pageBySlug.set(page.slug, page);
     });
+    if (serviceOfNote.has(note.path)) continue;
     if (note.parts.length > 1) books.push({ ...link(0), chapters: chapterLinks });
     else notes.push({ ...link(0), folder: note.path.includes('/') ? note.path.slice(0, note.path.lastIndexOf('/')) : '' });
   }
 
-  // 7. Backlinks: every passage that links to a page, in vault order.
-  const backlinkOf = (link: LinkOccurrence): Backlink => {
-    const note = preparedByPath.get(link.from)!;
-    const slug = partSlugs.get(link.from)![link.part]!;
-    const headings = note.parts[link.part]!.headings;
-    const trail = link.trail.map((i) => headings[i]!);
-    const spot = trail[trail.length - 1];
+  // 8. Hubs for the catalog's services.
+  const hubs = new Map<Service, ServicePage>();
+  for (const service of services) {
+    const slug = hubSlugs.get(service)!;
+    const notePath = noteOfService.get(service);
+    const note = notePath ? hubNotes.get(notePath) : undefined;
+    const category = { name: service.category, href: hrefFor(base, asSlug('services'), slugSegment(service.category)) };
+    const hub: ServicePage = { kind: 'service', title: service.name, slug, href: hrefFor(base, slug), service, category, ...(note ? { note } : {}), sections: [], mentions: [], backlinks: [] };
+    hubs.set(service, hub);
+    pages.push(hub);
+    pageBySlug.set(slug, hub);
+  }
+
+  // 9. Backlinks: every passage that links to a page, in vault order.
+  const spotOf = (notePath: VaultPath, part: number, trail: readonly number[], line: number, text: string): Backlink => {
+    const note = preparedByPath.get(notePath)!;
+    const slug = partSlugs.get(notePath)![part]!;
+    const headings = note.parts[part]!.headings;
+    const above = trail.map((i) => headings[i]!);
+    const spot = above[above.length - 1];
     return {
-      from: { title: titleOf(note, link.part), slug, href: hrefFor(base, slug) },
-      trail: trail.map((h) => h.displayText),
-      excerpt: link.excerpt,
+      from: { title: titleOf(note, part), slug, href: hrefFor(base, slug) },
+      trail: above.map((h) => h.displayText),
+      excerpt: text,
       href: hrefFor(base, slug, spot?.id),
-      file: link.from,
-      line: link.line,
+      file: notePath,
+      line,
     };
   };
   const stats: BuildStats = {
@@ -416,37 +592,50 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   for (const link of occurrences) {
     const resolution = resolutions.get(link.index)!;
     const fromSlug = partSlugs.get(link.from)![link.part]!;
+    const backlink = () => spotOf(link.from, link.part, link.trail, link.line, link.excerpt);
     if (resolution.kind === 'private') {
       stats.linksToPrivate++;
-    } else if (resolution.kind === 'stub') {
-      stats.linksToStubs++;
-      sectionOf(resolution.key, resolution.heading).backlinks.push(backlinkOf(link));
+    } else if (resolution.kind === 'gathered') {
+      if (resolution.key.startsWith('stub:')) stats.linksToStubs++;
+      else stats.linksResolved++;
+      sectionOf(resolution.key, resolution.heading).backlinks.push(backlink());
     } else {
       stats.linksResolved++;
-      if (resolution.slug !== fromSlug) pageBySlug.get(resolution.slug)!.backlinks.push(backlinkOf(link));
+      const service = serviceOfNote.get(resolution.note);
+      // A hub lists the passages about its service by sub-feature, whether or not its note has that heading.
+      if (service && resolution.note !== link.from) sectionOf(serviceKey(service), lastHeading(link.target.headings)).backlinks.push(backlink());
+      else if (resolution.slug !== fromSlug) pageBySlug.get(resolution.slug)!.backlinks.push(backlink());
     }
+  }
+
+  // Sections in the order a reader expects: links to the name first, then each sub-feature as first linked.
+  const orderedSections = (place: Gathered) =>
+    [...place.sections.values()].sort((a, b) => (a.heading === undefined ? -1 : b.heading === undefined ? 1 : 0));
+  const passageCount = new Map<Service, number>();
+  for (const [service, hub] of hubs) {
+    hub.sections = orderedSections(gathered.get(serviceKey(service))!);
+    const seen = new Set<string>();
+    hub.mentions = mentions
+      .filter((m) => m.service === service)
+      .map((m) => spotOf(m.note.path, m.part, m.passage.trail, m.passage.line, excerptOf(m.passage.text)))
+      .filter((b) => !seen.has(`${b.file}:${b.line}`) && seen.add(`${b.file}:${b.line}`));
+    const linked = hub.sections.flatMap((s) => s.backlinks);
+    hub.backlinks = linked;
+    passageCount.set(service, new Set([...linked, ...hub.mentions].map((b) => `${b.file}:${b.line}`)).size);
   }
 
   const stubs: PageLink[] = [];
   for (const [key, { target }] of stubTargets) {
-    const slug = stubSlugs.get(key)!;
-    const sections = [...stubSections.get(key)!.values()].sort((a, b) => (a.heading === undefined ? -1 : b.heading === undefined ? 1 : 0));
+    const place = gathered.get(key)!;
+    const sections = orderedSections(place);
     const title = target.slice(target.lastIndexOf('/') + 1);
-    const page: StubPage = {
-      kind: 'stub',
-      title,
-      slug,
-      href: hrefFor(base, slug),
-      target,
-      sections,
-      backlinks: sections.flatMap((s) => s.backlinks),
-    };
+    const page: StubPage = { kind: 'stub', title, slug: place.slug, href: hrefFor(base, place.slug), target, sections, backlinks: sections.flatMap((s) => s.backlinks) };
     pages.push(page);
-    pageBySlug.set(slug, page);
-    stubs.push({ title, slug, href: page.href });
+    pageBySlug.set(place.slug, page);
+    stubs.push({ title, slug: place.slug, href: page.href });
   }
 
-  // 8. Tag pages: a page per tag and per parent of a nested tag.
+  // 10. Tag pages: a page per tag and per parent of a nested tag.
   const tagPages = buildTagPages(pages, base, claim);
   for (const page of tagPages) {
     pages.push(page);
@@ -454,6 +643,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   }
   stats.pagesWritten = pages.length;
 
+  const categories = [...new Set(services.map((s) => s.category))].sort();
   return {
     base,
     title: options.title ?? (books.length === 1 && notes.length === 0 ? books[0]!.title : options.fallbackTitle ?? 'Quire'),
@@ -461,11 +651,44 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     bySlug: pageBySlug,
     books,
     notes,
+    services: categories.map((category) => ({
+      category,
+      id: slugSegment(category),
+      services: services
+        .filter((s) => s.category === category)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => ({ ...serviceLink(s), category, summary: s.summary, passages: passageCount.get(s) ?? 0 })),
+    })),
     tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
     stubs,
     problems,
     stats,
   };
+}
+
+function excerptOf(text: string, width = 220): string {
+  if (text.length <= width) return text;
+  const cut = text.lastIndexOf(' ', width);
+  return `${text.slice(0, cut > 0 ? cut : width)} …`;
+}
+
+/**
+ * Puts, after each H2 of a page, small links to the services its section
+ * links to or names. They are navigation, so search does not index them.
+ */
+function addSectionServices(children: (ElementContent | import('hast').RootContent)[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink) {
+  for (let i = children.length - 1; i >= 0; i--) {
+    const node = children[i]!;
+    if (node.type !== 'element' || node.tagName !== 'h2') continue;
+    const services = sections.get(String((node as Element).properties.id ?? ''));
+    if (!services?.size) continue;
+    const sorted = [...services].sort((a, b) => a.name.localeCompare(b.name)).map(link);
+    children.splice(
+      i + 1,
+      0,
+      h('ul.section-services', { 'aria-label': 'Services in this section', dataPagefindIgnore: 'all' }, sorted.map((s) => h('li', h('a.service-chip', { href: s.href }, s.name)))),
+    );
+  }
 }
 
 function findBlock(note: PreparedNote, id: string): { part: number; id: string } | undefined {
@@ -486,12 +709,13 @@ function buildTagPages(pages: Page[], base: string, claim: (slug: Slug, file: Va
     return found;
   };
   for (const page of pages) {
-    if (page.kind === 'stub' || page.kind === 'tag') continue;
-    for (const { tag } of page.tags) {
-      entry(tag, page.source).pages.push({ title: page.title, slug: page.slug, href: page.href });
+    const content = page.kind === 'service' ? page.note : page.kind === 'stub' || page.kind === 'tag' ? undefined : page;
+    if (!content) continue;
+    for (const { tag } of content.tags) {
+      entry(tag, content.source).pages.push({ title: page.title, slug: page.slug, href: page.href });
       // A parent tag lists its children's pages too, as Obsidian's tag search does.
       const segments = tag.split('/');
-      for (let n = segments.length - 1; n > 0; n--) entry(segments.slice(0, n).join('/'), page.source);
+      for (let n = segments.length - 1; n > 0; n--) entry(segments.slice(0, n).join('/'), content.source);
     }
   }
   const keys = [...byKey.keys()].sort();
@@ -517,3 +741,4 @@ function buildTagPages(pages: Page[], base: string, claim: (slug: Slug, file: Va
     };
   });
 }
+

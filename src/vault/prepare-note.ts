@@ -38,6 +38,16 @@ export interface PartHeading {
   line: number;
 }
 
+/** A paragraph, heading or table cell: the unit in which services are found mentioned. */
+export interface Passage {
+  /** As a reader sees it, links shown as their text: for excerpts. */
+  text: string;
+  /** Without the text of links and code, where a plain-text mention may stand. */
+  plain: string;
+  trail: number[];
+  line: number;
+}
+
 export interface PreparedPart {
   kind: NotePart['kind'];
   /** Nothing but its heading: a chapter not written yet. */
@@ -46,6 +56,7 @@ export interface PreparedPart {
   headings: PartHeading[];
   tags: string[];
   blocks: { id: string; line: number }[];
+  passages: Passage[];
 }
 
 export interface PreparedNote {
@@ -122,11 +133,13 @@ export function prepareNote(
   nextLinkIndex: () => number,
   tagHref: (tag: string) => string,
   occurrences: LinkOccurrence[],
+  /** Keep the note one page even if it has several H1s (a service's note is its hub). */
+  whole = false,
 ): PreparedNote {
   const { frontmatter, tree, source, path } = note;
   const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
   // An MDX note is compiled whole by @astrojs/mdx, so it is never split into chapters.
-  const split: NotePart[] = note.format === 'mdx' ? [{ kind: 'note', tree }] : splitNote(tree, frontmatter);
+  const split: NotePart[] = whole || note.format === 'mdx' ? [{ kind: 'note', tree }] : splitNote(tree, frontmatter);
   const parts = split.map((part, partIndex): PreparedPart => {
     const blocks = markBlocks(part.tree);
     const tags = linkInlineTags(part.tree, source, tagHref);
@@ -141,12 +154,18 @@ export function prepareNote(
       data.quireText = wikiLinkText(link, source);
       data.quireLink = nextLinkIndex();
     });
+    const passages: Omit<Passage, 'trail'>[] = [];
+    const passageStacks: MdastHeading[][] = [];
     visitParents(part.tree, (node, ancestors) => {
       if (node.type === 'heading') {
         mdastHeadings.push(node);
         stack = [...stack.filter((h) => h.depth < node.depth), node];
-        return;
       }
+      if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
+        passages.push({ text: textAround(node as Nodes, node as Nodes).text.replace(/\s+/g, ' ').trim(), plain: plainText(node as Nodes), line: node.position?.start.line ?? 0 });
+        passageStacks.push([...stack]);
+      }
+      if (node.type === 'heading') return;
       if (node.type !== 'wikiLink') return;
       const link = node as WikiLinkNode;
       const target = parseLinkTarget(link.value);
@@ -180,9 +199,11 @@ export function prepareNote(
     for (const { occurrence, stack: above } of pending) {
       occurrences.push({ ...occurrence, trail: above.map((h) => mdastHeadings.indexOf(h)) });
     }
+    const trails = new Map<MdastHeading, number>(mdastHeadings.map((h, i) => [h, i]));
+    const finishedPassages = passages.map((p, i) => ({ ...p, trail: passageStacks[i]!.map((h) => trails.get(h)!) }));
     const content = part.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition');
     const empty = content.length === 0 || (content.length === 1 && content[0]!.type === 'heading');
-    return { kind: part.kind, empty, hast, headings, tags, blocks };
+    return { kind: part.kind, empty, hast, headings, tags, blocks, passages: finishedPassages };
   });
 
   return {
@@ -195,6 +216,14 @@ export function prepareNote(
     tags: stringList(frontmatter.tags ?? frontmatter.tag).map((tag) => tag.replace(/^#/, '')),
     parts,
   };
+}
+
+/** Text outside links and code: what a plain-text mention is looked for in. */
+function plainText(node: Nodes): string {
+  if (node.type === 'wikiLink' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return ' ';
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? ' ' : node.value;
+  if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join('');
+  return ' ';
 }
 
 /** A heading as the author wrote it (the text a link names), taken from the source so `[[links]]` in it stay as written. */

@@ -8,7 +8,8 @@ export type ProblemRule =
   | 'ambiguous-link'
   | 'bad-frontmatter'
   | 'unreadable-file'
-  | 'slug-clash';
+  | 'slug-clash'
+  | 'bad-catalog';
 
 export interface Problem {
   rule: ProblemRule;
@@ -18,8 +19,11 @@ export interface Problem {
   message: string;
   /** What to do about it, or a close name the author may have meant. */
   hint?: string;
-  /** Unpublished notes (bad frontmatter, unreadable) are errors; the rest warnings. */
-  severity: 'error' | 'warning';
+  /**
+   * `fatal` stops the build (a broken service catalog); `error` means a note
+   * is not published (bad properties, unreadable); the rest are warnings.
+   */
+  severity: 'fatal' | 'error' | 'warning';
 }
 
 export function formatProblem(problem: Problem): string {

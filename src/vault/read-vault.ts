@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CATALOG_FILES } from './catalog.ts';
 import { asVaultPath, type VaultPath } from './types.ts';
 
 /** A file of the vault as read from disk. This is the only module of the model that touches the disk. */
@@ -16,6 +17,8 @@ export interface UnreadableFile {
 export interface VaultFiles {
   notes: SourceFile[];
   unreadable: UnreadableFile[];
+  /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
+  catalog?: SourceFile;
 }
 
 export class VaultNotFoundError extends Error {}
@@ -53,8 +56,16 @@ export async function readVault(root: string): Promise<VaultFiles> {
     }
   };
   await walk(root);
+  let catalog: SourceFile | undefined;
+  for (const name of CATALOG_FILES) {
+    const text = await readFile(path.join(root, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      catalog = { path: asVaultPath(name), text };
+      break;
+    }
+  }
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   notes.sort(byPath);
   unreadable.sort(byPath);
-  return { notes, unreadable };
+  return catalog ? { notes, unreadable, catalog } : { notes, unreadable };
 }

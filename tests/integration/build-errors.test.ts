@@ -17,3 +17,14 @@ describe('a build that cannot go ahead', () => {
     expect(build.output).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('a broken service catalog', () => {
+  it('stops the build, naming the file, each entry, the field and the line', async () => {
+    const build = await buildSite({ contentDir: 'tests/fixtures/bad-catalog-vault' });
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('services.yaml:7  entry 2 (Amazon Simple Queue), field “category”: “Messaging” is not a category; use one of:');
+    expect(build.output).toContain('services.yaml:7  entry 2 (Amazon Simple Queue): “S3” already names Amazon S3; a name or alias may belong to one service only');
+    expect(build.output).toContain('services.yaml:13  entry 3, field “name”: is missing');
+    expect(build.output).not.toMatch(/^\s+at /m);
+  });
+});

@@ -89,10 +89,37 @@ describe('the shipped vault, built', () => {
     }
   });
 
-  it('gives each linked-but-unwritten name a page listing its passages, a section per heading', async () => {
-    const stub = await page('stubs/amazon-sagemaker');
-    const sections = selectAll('.stub-section h2', stub).map((h) => [toString(h), h.properties.id]);
-    expect(sections).toEqual([
+  it('gives every service in the catalog a hub, and every linked one its passages', async () => {
+    const linked = ['Amazon SageMaker', 'AWS Step Functions', 'TensorFlow Extended (TFX)', 'Amazon EC2', 'Amazon S3', 'AWS Lake Formation', 'AWS Glue', 'Amazon Athena', 'Amazon Redshift', 'Amazon QuickSight', 'Pandas', 'AWS Deequ', 'AWS Lambda'];
+    const index = await page('services');
+    const listed = selectAll('.service-list a', index).map((a) => toString(a));
+    expect(listed).toEqual(expect.arrayContaining(linked));
+    for (const a of selectAll('.service-list a', index)) {
+      const hub = await page(String(a.properties.href).replace(/^\/|\/$/g, ''));
+      expect(toString(selectAll('h1', hub)[0]!)).toBe(toString(a));
+      expect(selectAll('.service-summary', hub)).toHaveLength(1);
+      expect(selectAll('.service-docs a', hub)[0]!.properties.href).toMatch(/^https:\/\//);
+      if (linked.includes(toString(a))) expect(selectAll('.service-passages .backlink', hub).length, toString(a)).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the services by category, with how many passages name each', async () => {
+    const index = await page('services');
+    const categories = selectAll('.service-category-list h2', index).map((h) => toString(h));
+    expect(categories).toEqual([...categories].sort());
+    expect(categories).toEqual(expect.arrayContaining(['Analytics', 'Compute', 'Machine Learning', 'Open-source library', 'Storage']));
+    const s3 = selectAll('.service-list li', index).find((li) => toString(selectAll('a', li)[0]!) === 'Amazon S3')!;
+    expect(toString(selectAll('.count', s3)[0]!)).toBe('2 passages');
+  });
+
+  it('gives the SageMaker hub a section per sub-feature, each linking to its passage in Chapter 1', async () => {
+    const hub = await page('services/amazon-sagemaker');
+    const sections = selectAll('.passage-section', hub).map((section) => ({
+      heading: toString(selectAll('h2', section)[0]!),
+      id: selectAll('h2', section)[0]!.properties.id,
+      spots: selectAll('.backlink-page', section).map((a) => a.properties.href),
+    }));
+    expect(sections.map((s) => [s.heading, s.id])).toEqual([
       ['Linked from', 'linked-from'],
       ['SageMaker Pipelines', 'sagemaker-pipelines'],
       ['Studio', 'studio'],
@@ -100,11 +127,41 @@ describe('the shipped vault, built', () => {
       ['Processing Jobs', 'processing-jobs'],
       ['Ground Truth', 'ground-truth'],
     ]);
+    const chapter1 = `/${BOOK}/${CHAPTERS[0]}/`;
+    for (const section of sections.slice(1)) {
+      expect(section.spots.length, section.heading).toBeGreaterThan(0);
+      for (const spot of section.spots) expect(String(spot).startsWith(`${chapter1}#`), String(spot)).toBe(true);
+    }
   });
 
-  it('indexes the book for search with Pagefind', async () => {
+  it('sends [[Amazon SageMaker#Studio]] to the hub’s Studio section', async () => {
+    const chapter1 = await page(`${BOOK}/${CHAPTERS[0]}`);
+    const studio = selectAll('.note-body a.internal', chapter1).find((a) => toString(a) === 'Amazon SageMaker > Studio')!;
+    expect(studio.properties.href).toBe('/services/amazon-sagemaker/#studio');
+  });
+
+  it('lists a plain-text mention under “Also mentioned in”', async () => {
+    const hub = await page('services/amazon-s3');
+    const also = selectAll('.passage-section', hub).find((s) => toString(selectAll('h2', s)[0]!) === 'Also mentioned in')!;
+    expect(toString(also)).toContain('or S3 bucket');
+  });
+
+  it('marks, under each section of a chapter, the services it touches', async () => {
+    const chapter1 = await page(`${BOOK}/${CHAPTERS[0]}`);
+    const chips = selectAll('h2#data-ingestion-exploration-and-preparation-in-aws + .section-services a', chapter1).map((a) => toString(a));
+    expect(chips).toEqual(expect.arrayContaining(['Amazon S3', 'AWS Glue', 'AWS Lake Formation', 'Amazon SageMaker', 'Amazon Athena']));
+  });
+
+  it('still gives a name with no note and no service a stub page', async () => {
+    const stub = await page('stubs/topic-notes/mlops/data-flows/human-in-the-loop-workflows');
+    expect(toString(selectAll('h1', stub)[0]!)).toBe('Human-in-the-loop Workflows');
+    expect(selectAll('.backlink-page', stub).map((a) => toString(a))).toEqual(['Chapter 1: Introduction to Data Science on AWS']);
+  });
+
+  it('indexes the book and the service hubs for search with Pagefind, and nothing else', async () => {
     const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
-    expect(pages).toBe(13);
+    const hubs = (await page('services').then((tree) => selectAll('.service-list a', tree))).length;
+    expect(pages).toBe(13 + hubs);
   });
 });
