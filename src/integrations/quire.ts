@@ -3,6 +3,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { forgetVault, loadVault } from '../site/vault.ts';
+import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { indexSite } from './pagefind.ts';
 
 /** Ends the build with a message instead of a stack trace: the reader needs the what and the where, not our call stack. */
@@ -42,6 +43,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = settings!.contentDir;
+        server.middlewares.use(attachmentMiddleware(loadVault, contentDir, settings!.base));
         server.watcher.add(contentDir);
         const onChange = (file: string) => {
           const inVault = file.slice(contentDir.length + 1);
@@ -61,6 +63,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const vault = await loadVault();
         const outDir = fileURLToPath(dir);
+        const copied = await copyAttachments(vault, settings!.contentDir, outDir);
+        if (copied) logger.info(`${copied} attachment(s) copied`);
         const indexed = await indexSite(outDir);
         if (!indexed.ok) fail(logger, `Pagefind could not index ${outDir}:\n${indexed.errors.join('\n')}`);
         logger.info(`search index: ${indexed.pages} pages indexed`);

@@ -9,8 +9,8 @@ export function textAround(block: Nodes, target: Nodes): { text: string; at: num
   let at = -1;
   const walk = (node: Nodes) => {
     if (node === target) at = text.length;
-    if (node.type === 'wikiLink') {
-      text += (node.data as { quireText?: string }).quireText ?? node.value;
+    if (node.type === 'wikiLink' || node.type === 'wikiEmbed') {
+      text += (node.data as { quireText?: string } | undefined)?.quireText ?? node.value;
     } else if ('value' in node && typeof node.value === 'string' && node.type !== 'html') {
       text += node.value;
     } else if ('children' in node) {

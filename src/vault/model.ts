@@ -2,6 +2,9 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { blockElementId } from './blocks.ts';
+import { expandEmbeds, sectionNodes, type EmbedTarget } from './embed-render.ts';
+import { isAttachment } from './embeds.ts';
+import { rewriteVaultUrls } from './relative-urls.ts';
 import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
@@ -13,7 +16,7 @@ import { finishHtml, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
-import { asElementId, asSlug, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
+import { asElementId, asSlug, attachmentHref, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
 
 export interface BuildOptions {
   /** The path the site is served under, `/` by default. */
@@ -165,6 +168,8 @@ export interface Vault {
   services: { category: string; id: string; services: ServiceSummary[] }[];
   tags: (TagLink & { count: number })[];
   stubs: PageLink[];
+  /** Images, PDFs, audio and video that pages show, to be copied beside them. */
+  attachments: { path: VaultPath; href: Href }[];
   problems: Problem[];
   stats: BuildStats;
 }
@@ -172,7 +177,10 @@ export interface Vault {
 type Resolution =
   | { kind: 'page'; note: VaultPath; slug: Slug; fragment?: string }
   | { kind: 'gathered'; key: string; heading?: string }
-  | { kind: 'private' };
+  | { kind: 'attachment'; path: VaultPath; fragment?: string }
+  /** Private, missing or outside the vault: shown as plain text. */
+  | { kind: 'private' }
+  | { kind: 'none' };
 
 /** Where passages about a stub or a service are gathered. */
 interface Gathered {
@@ -336,8 +344,36 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const resolutions = new Map<number, Resolution>();
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
+  const attachmentIndex = buildLinkIndex((files.attachments ?? []).map((path) => ({ path, aliases: [] })));
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
+    if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
+      problems.push({
+        rule: 'outside-vault',
+        file: link.from,
+        line: link.line,
+        message: `[[${link.raw}]] points outside the vault; it is shown as text and nothing is read from there`,
+        hint: 'link to notes and files inside the vault by name or by their path from the vault’s top folder',
+        severity: 'warning',
+      });
+      return { kind: 'none' };
+    }
+    if (isAttachment(target.path)) {
+      const found = resolveNote(attachmentIndex, target.path, link.from);
+      if (found.found) {
+        const fragment = target.headings[0];
+        return fragment === undefined ? { kind: 'attachment', path: found.note.path } : { kind: 'attachment', path: found.note.path, fragment };
+      }
+      problems.push({
+        rule: 'missing-attachment',
+        file: link.from,
+        line: link.line,
+        message: `${link.embed ? '!' : ''}[[${link.raw}]]: no file named “${target.path}” in the vault; it is shown as text`,
+        ...(didYouMean(target.path, attachmentIndex.names) ? { hint: `did you mean “${didYouMean(target.path, attachmentIndex.names)}”?` } : {}),
+        severity: 'warning',
+      });
+      return { kind: 'none' };
+    }
     let notePath: VaultPath;
     if (!target.path) {
       notePath = link.from;
@@ -456,8 +492,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   }
 
   // 7. Fill in every link and write each part's HTML, with the services each section touches.
+  const usedAttachments = new Set<VaultPath>();
   const renderingOf = (resolution: Resolution): LinkRendering => {
-    if (resolution.kind === 'private') return { kind: 'text' };
+    if (resolution.kind === 'private' || resolution.kind === 'none') return { kind: 'text' };
+    if (resolution.kind === 'attachment') {
+      usedAttachments.add(resolution.path);
+      const href = attachmentHref(base, resolution.path);
+      return { kind: 'link', href: resolution.fragment ? `${href}#${resolution.fragment}` : href, className: ['internal', 'attachment'] };
+    }
     if (resolution.kind === 'gathered') {
       const section = sectionOf(resolution.key, resolution.heading);
       const fragment = section.heading === undefined ? undefined : section.id;
@@ -488,6 +530,82 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   }
   for (const mention of mentions) noteServices(mention.note.path, mention.part, mention.passage.trail, mention.service);
 
+  const partOfSlug = new Map<Slug, { note: PreparedNote; part: number }>();
+  for (const note of prepared) partSlugs.get(note.path)!.forEach((slug, part) => partOfSlug.set(slug, { note, part }));
+  const occurrenceByIndex = new Map(occurrences.map((link) => [link.index, link]));
+  const embedContext = {
+    textOf: (n: number) => occurrenceByIndex.get(n)!.text,
+    aliasOf: (n: number) => occurrenceByIndex.get(n)!.embed?.alias,
+    targetOf: (n: number): EmbedTarget => {
+      const resolution = resolutions.get(n)!;
+      if (resolution.kind === 'attachment') {
+        usedAttachments.add(resolution.path);
+        return { kind: 'attachment', href: attachmentHref(base, resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) };
+      }
+      if (resolution.kind !== 'page') {
+        const rendering = renderingOf(resolution);
+        return rendering.kind === 'link' ? { kind: 'link', href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) } : { kind: 'text' };
+      }
+      const { note, part } = partOfSlug.get(resolution.slug)!;
+      const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex.get(n)!.target.headings.length === 0;
+      return {
+        kind: 'content',
+        href: hrefFor(base, resolution.slug, resolution.fragment),
+        title: occurrenceByIndex.get(n)!.text,
+        key: `${resolution.slug}#${resolution.fragment ?? ''}`,
+        nodes: () =>
+          whole
+            ? note.parts.flatMap((p) => p.hast.children as ElementContent[])
+            : resolution.fragment === undefined
+              ? (note.parts[part]!.hast.children as ElementContent[])
+              : sectionNodes(note.parts[part]!.hast, resolution.fragment),
+      };
+    },
+  };
+
+  /** Where a Markdown link or image with a vault path (`../images/a.png`, `Other%20Note.md#Heading`) is published. */
+  const resolveVaultUrl = (url: string, from: VaultPath, line: number): string | undefined => {
+    const hash = url.indexOf('#');
+    let wanted: string;
+    try {
+      wanted = decodeURIComponent(hash === -1 ? url : url.slice(0, hash)).replace(/\\/g, '/');
+    } catch {
+      wanted = hash === -1 ? url : url.slice(0, hash);
+    }
+    const fragment = hash === -1 ? '' : decodeURIComponent(url.slice(hash + 1));
+    const folder = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+    const joined: string[] = [];
+    for (const segment of (wanted.startsWith('/') ? wanted : `${folder}/${wanted}`).split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') {
+        if (joined.length === 0) {
+          problems.push({ rule: 'outside-vault', file: from, line, message: `${url} points outside the vault; it is shown as text and nothing is read from there`, severity: 'warning' });
+          return undefined;
+        }
+        joined.pop();
+      } else joined.push(segment);
+    }
+    const path = joined.join('/');
+    if (!path) return undefined;
+    if (isAttachment(path)) {
+      const found = resolveNote(attachmentIndex, path, from);
+      if (found.found) {
+        usedAttachments.add(found.note.path);
+        return attachmentHref(base, found.note.path) + (fragment ? `#${fragment}` : '');
+      }
+      problems.push({ rule: 'missing-attachment', file: from, line, message: `${url}: no file “${path}” in the vault; it is shown as text`, severity: 'warning' });
+      return undefined;
+    }
+    const found = resolveNote(index, path, from);
+    if (!found.found || privatePaths.has(found.note.path)) {
+      if (!found.found) problems.push({ rule: 'unresolved-link', file: from, line, message: `${url}: no note “${path}”; it is shown as text`, severity: 'warning' });
+      return undefined;
+    }
+    const slugs = partSlugs.get(found.note.path)!;
+    const heading = fragment ? findHeading(headingsByNote.get(found.note.path)!, fragment.split('#').filter(Boolean)) : undefined;
+    return heading ? hrefFor(base, heading.page, heading.id) : hrefFor(base, slugs[0]!);
+  };
+
   const pages: Page[] = [];
   const pageBySlug = new Map<Slug, Page>();
   const books: Vault['books'] = [];
@@ -499,11 +617,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
       const sections = servicesBySection.get(`${note.path}\0${i}`) ?? new Map<string, Set<Service>>();
+      rewriteVaultUrls(part.hast, (url, line) => resolveVaultUrl(url, note.path, line));
       addSectionServices(part.hast.children, sections, serviceLink);
+      expandEmbeds(part.hast, embedContext, [`${slugs[i]}#`]);
       const links: LinkRendering[] = [];
       const html = finishHtml(part.hast, (n) => {
         const rendering = renderingOf(resolutions.get(n)!);
-        links.push(rendering);
+        // Only the note's own links, in order: an MDX note's compiler matches them one by one.
+        if (occurrenceByIndex.get(n)!.from === note.path) links.push(rendering);
         return rendering;
       });
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
@@ -595,6 +716,10 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     const backlink = () => spotOf(link.from, link.part, link.trail, link.line, link.excerpt);
     if (resolution.kind === 'private') {
       stats.linksToPrivate++;
+    } else if (resolution.kind === 'none') {
+      // Reported as a problem already.
+    } else if (resolution.kind === 'attachment') {
+      stats.linksResolved++;
     } else if (resolution.kind === 'gathered') {
       if (resolution.key.startsWith('stub:')) stats.linksToStubs++;
       else stats.linksResolved++;
@@ -661,6 +786,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     })),
     tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
     stubs,
+    attachments: [...usedAttachments].sort().map((path) => ({ path, href: attachmentHref(base, path) })),
     problems,
     stats,
   };

@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Heading as MdastHeading, Nodes } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { markBlocks } from './blocks.ts';
+import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
 import { splitNote, type NotePart } from './book.ts';
 import { isUnpublished, readFrontmatter, stringList, type Frontmatter } from './frontmatter.ts';
 import { excerpt, textAround } from './excerpt.ts';
@@ -28,6 +29,8 @@ export interface LinkOccurrence {
   /** The headings above it on its page, outermost first, as positions in the part's heading list. */
   trail: number[];
   excerpt: string;
+  /** For `![[…]]`: what follows `|`, and whether it stands inside a paragraph rather than as a block. */
+  embed?: { alias?: string; inline: boolean };
 }
 
 export interface PartHeading {
@@ -116,6 +119,9 @@ function aliasOf(node: WikiLinkNode, source: string): string | undefined {
   return divider === -1 ? undefined : inner.slice(divider + 1);
 }
 
+/** An embed's `|` part is display text unless it is an image size. */
+const imageSizeOrText = (alias: string | undefined) => (alias !== undefined && /^\d+(x\d+)?$/.test(alias.trim()) ? undefined : alias);
+
 /** What a wiki-link reads on the page: its alias, else its target as Obsidian shows it. */
 export function wikiLinkText(node: WikiLinkNode, source: string): string {
   return linkDisplayText(parseLinkTarget(node.value), aliasOf(node, source));
@@ -147,12 +153,27 @@ export function prepareNote(
     const pending: { occurrence: Omit<LinkOccurrence, 'trail'>; stack: MdastHeading[] }[] = [];
     let stack: MdastHeading[] = [];
 
+    markEmbeds(part.tree);
     // Name every link first, so an excerpt shows the other links of its passage as they read.
-    visitParents(part.tree, 'wikiLink', (node) => {
-      const link = node as WikiLinkNode;
-      const data = link.data as unknown as WikiLinkData;
-      data.quireText = wikiLinkText(link, source);
-      data.quireLink = nextLinkIndex();
+    visitParents(part.tree, (node, ancestors) => {
+      if (node.type === 'wikiLink') {
+        const link = node as WikiLinkNode;
+        const data = link.data as unknown as WikiLinkData;
+        data.quireText = wikiLinkText(link, source);
+        data.quireLink = nextLinkIndex();
+      } else if (node.type === 'wikiEmbed') {
+        const embed = node as WikiEmbedNode;
+        const index = nextLinkIndex();
+        const inline = ancestors[ancestors.length - 1]?.type === 'paragraph';
+        // A placeholder the model fills with the embedded note, image, PDF or media once everything is resolved.
+        embed.data = {
+          quireLink: index,
+          quireText: linkDisplayText(parseLinkTarget(embed.value), imageSizeOrText(embed.alias)),
+          hName: inline ? 'span' : 'div',
+          hProperties: { dataQuireEmbed: String(index) },
+          hChildren: [],
+        };
+      }
     });
     const passages: Omit<Passage, 'trail'>[] = [];
     const passageStacks: MdastHeading[][] = [];
@@ -166,10 +187,14 @@ export function prepareNote(
         passageStacks.push([...stack]);
       }
       if (node.type === 'heading') return;
-      if (node.type !== 'wikiLink') return;
-      const link = node as WikiLinkNode;
+      if (node.type !== 'wikiLink' && node.type !== 'wikiEmbed') return;
+      const link = node as WikiLinkNode | WikiEmbedNode;
       const target = parseLinkTarget(link.value);
       const { quireLink: index, quireText: text } = link.data as unknown as WikiLinkData;
+      const embed =
+        link.type === 'wikiEmbed'
+          ? { ...(link.alias !== undefined ? { alias: link.alias } : {}), inline: ancestors[ancestors.length - 1]?.type === 'paragraph' }
+          : undefined;
       const block = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
       const around = textAround(block as Nodes, link as unknown as Nodes);
       pending.push({
@@ -182,6 +207,7 @@ export function prepareNote(
           target,
           text,
           excerpt: excerpt(around.text, around.at),
+          ...(embed ? { embed } : {}),
         },
         stack: [...stack],
       });
@@ -220,7 +246,7 @@ export function prepareNote(
 
 /** Text outside links and code: what a plain-text mention is looked for in. */
 function plainText(node: Nodes): string {
-  if (node.type === 'wikiLink' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return ' ';
+  if (node.type === 'wikiLink' || node.type === 'wikiEmbed' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return ' ';
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? ' ' : node.value;
   if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join('');
   return ' ';

@@ -9,7 +9,9 @@ export type ProblemRule =
   | 'bad-frontmatter'
   | 'unreadable-file'
   | 'slug-clash'
-  | 'bad-catalog';
+  | 'bad-catalog'
+  | 'missing-attachment'
+  | 'outside-vault';
 
 export interface Problem {
   rule: ProblemRule;

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
+import { isAttachment } from './embeds.ts';
 import { asVaultPath, type VaultPath } from './types.ts';
 
 /** A file of the vault as read from disk. This is the only module of the model that touches the disk. */
@@ -19,6 +20,8 @@ export interface VaultFiles {
   unreadable: UnreadableFile[];
   /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
   catalog?: SourceFile;
+  /** Images, PDFs, audio and video beside the notes; only their paths are read. */
+  attachments?: VaultPath[];
 }
 
 export class VaultNotFoundError extends Error {}
@@ -37,6 +40,7 @@ export async function readVault(root: string): Promise<VaultFiles> {
 
   const notes: SourceFile[] = [];
   const unreadable: UnreadableFile[] = [];
+  const attachments: VaultPath[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
@@ -46,8 +50,11 @@ export async function readVault(root: string): Promise<VaultFiles> {
         await walk(full);
         continue;
       }
-      if (!NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
       const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
+      if (!NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        if (isAttachment(entry.name)) attachments.push(vaultPath);
+        continue;
+      }
       try {
         notes.push({ path: vaultPath, text: await readFile(full, 'utf8') });
       } catch (error) {
@@ -67,5 +74,6 @@ export async function readVault(root: string): Promise<VaultFiles> {
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   notes.sort(byPath);
   unreadable.sort(byPath);
-  return catalog ? { notes, unreadable, catalog } : { notes, unreadable };
+  attachments.sort();
+  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}) };
 }

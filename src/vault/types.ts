@@ -31,3 +31,8 @@ export function hrefFor(base: string, slug: Slug, fragment?: string): Href {
   const path = slug ? `${normalizeBase(base)}${slug.split('/').map(encodeURIComponent).join('/')}/` : normalizeBase(base);
   return (fragment ? `${path}#${encodeURIComponent(fragment)}` : path) as Href;
 }
+
+/** Where an attachment of the vault is served: `/base/attachments/Images/Figure 1.png`, each segment encoded. */
+export function attachmentHref(base: string, path: VaultPath): Href {
+  return `${normalizeBase(base)}attachments/${path.split('/').map(encodeURIComponent).join('/')}` as Href;
+}

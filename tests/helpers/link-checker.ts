@@ -19,6 +19,7 @@ export interface LinkReport {
 
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', link: 'href', script: 'src', img: 'src', source: 'src', iframe: 'src', audio: 'src', video: 'src' };
 
+
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
@@ -89,7 +90,8 @@ export async function checkLinks(outDir: string, base = '/'): Promise<LinkReport
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (!fragment) continue;
+      // A fragment of a PDF or media file (`#page=2`) is for its viewer, not an element id.
+      if (!fragment || !target.endsWith('.html')) continue;
       report.fragments++;
       if (!ids.get(target)?.has(fragment)) report.broken.push({ page, url: raw, reason: `no element with id “${fragment}”` });
     }

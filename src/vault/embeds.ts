@@ -1,0 +1,98 @@
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
+export interface WikiEmbedNode {
+  type: 'wikiEmbed';
+  /** What is between the brackets, before any `|`. */
+  value: string;
+  /** What follows `|`: a size for images (`300`, `300x200`), else display text. */
+  alias?: string;
+  data?: Record<string, unknown>;
+  position?: import('unist').Position;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    wikiEmbed: WikiEmbedNode;
+  }
+  interface RootContentMap {
+    wikiEmbed: WikiEmbedNode;
+  }
+}
+
+const EMBED = /!\[\[([^\]\n]+?)\]\]/g;
+
+/**
+ * Finds `![[…]]` embeds. The Markdown parser reads `![` as the start of an
+ * image and leaves the whole embed as text, so embeds are picked out of text
+ * nodes (never from code). An embed alone in its paragraph stands in for the
+ * paragraph, so a note or a PDF can be embedded as a block.
+ */
+export function markEmbeds(tree: Root): number {
+  let count = 0;
+  visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined || !node.value.includes('![[')) return;
+    const pieces: PhrasingContent[] = [];
+    let cursor = 0;
+    const start = node.position?.start;
+    for (const match of node.value.matchAll(EMBED)) {
+      const at = match.index!;
+      if (at > cursor) pieces.push({ type: 'text', value: node.value.slice(cursor, at) });
+      const inner = match[1]!.replace(/\\\|/g, '|');
+      const divider = inner.indexOf('|');
+      const embed: WikiEmbedNode = {
+        type: 'wikiEmbed',
+        value: divider === -1 ? inner.trim() : inner.slice(0, divider).trim(),
+        ...(divider === -1 ? {} : { alias: inner.slice(divider + 1).trim() }),
+      };
+      // Lines before the match within this text node give the embed its own line for reports.
+      if (start) {
+        const line = start.line + (node.value.slice(0, at).match(/\n/g)?.length ?? 0);
+        embed.position = { start: { line, column: 1 }, end: { line, column: 1 } };
+      }
+      pieces.push(embed);
+      count++;
+      cursor = at + match[0].length;
+    }
+    if (cursor === 0) return;
+    if (cursor < node.value.length) pieces.push({ type: 'text', value: node.value.slice(cursor) });
+    parent.children.splice(index, 1, ...(pieces as typeof parent.children));
+    return [SKIP, index + pieces.length];
+  });
+  // An embed alone in a paragraph becomes a block of its own.
+  visit(tree, 'paragraph', (paragraph, index, parent) => {
+    if (!parent || index === undefined) return;
+    const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+    if (meaningful.length === 1 && meaningful[0]!.type === 'wikiEmbed') {
+      parent.children.splice(index, 1, meaningful[0] as never);
+    }
+  });
+  return count;
+}
+
+const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif']);
+const AUDIO = new Set(['mp3', 'wav', 'm4a', 'ogg', '3gp', 'flac']);
+const VIDEO = new Set(['mp4', 'webm', 'ogv', 'mov', 'mkv']);
+
+export type AttachmentKind = 'image' | 'audio' | 'video' | 'pdf' | 'file';
+
+/** What an attachment is, by its extension, as Obsidian's accepted file formats list them. */
+export function attachmentKind(path: string): AttachmentKind {
+  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  if (IMAGE.has(extension)) return 'image';
+  if (AUDIO.has(extension)) return 'audio';
+  if (VIDEO.has(extension)) return 'video';
+  if (extension === 'pdf') return 'pdf';
+  return 'file';
+}
+
+/** A file the vault keeps beside its notes and a page may show. */
+export const isAttachment = (path: string): boolean => /\.[a-z0-9]+$/i.test(path) && !/\.mdx?$/i.test(path) && attachmentKind(path) !== 'file';
+
+/** An image embed's size: `300` is a width that keeps the aspect ratio, `300x200` both. */
+export function imageSize(alias: string | undefined): { width?: number; height?: number } {
+  const match = /^(\d+)(?:x(\d+))?$/.exec(alias?.trim() ?? '');
+  if (!match) return {};
+  return match[2] ? { width: Number(match[1]), height: Number(match[2]) } : { width: Number(match[1]) };
+}
