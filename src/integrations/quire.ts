@@ -3,7 +3,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { forgetVault, loadVault } from '../site/vault.ts';
+import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
+import { AtomicOutDir } from './atomic-out-dir.ts';
 import { indexSite } from './pagefind.ts';
 
 /** Ends the build with a message instead of a stack trace: the reader needs the what and the where, not our call stack. */
@@ -19,10 +21,11 @@ function fail(logger: AstroIntegrationLogger, message: string): never {
  */
 export default function quire(options: QuireOptions = {}): AstroIntegration {
   let settings: QuireSettings | undefined;
+  let outDir: AtomicOutDir | undefined;
   return {
     name: 'quire',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, addWatchFile }) => {
+      'astro:config:setup': async ({ config, command, logger, addWatchFile, updateConfig }) => {
         settings = readSettings(fileURLToPath(config.root), options);
         shareSettings(settings);
         if (command === 'preview' || command === 'sync') return;
@@ -33,6 +36,9 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           if (fatal.length) fail(logger, `${fatal.map(formatProblem).join('\n')}\nThe build stopped: fix the problems above and build again.`);
           if (command === 'build') {
             logger.info(`building ${settings!.contentDir}`);
+            outDir = new AtomicOutDir(fileURLToPath(config.outDir));
+            await outDir.clearLeftovers();
+            updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
             const problems = vault.problems.length;
             if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault)}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
           }
@@ -62,12 +68,14 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const vault = await loadVault();
-        const outDir = fileURLToPath(dir);
-        const copied = await copyAttachments(vault, settings!.contentDir, outDir);
+        const written = fileURLToPath(dir);
+        const copied = await copyAttachments(vault, settings!.contentDir, written);
         if (copied) logger.info(`${copied} attachment(s) copied`);
-        const indexed = await indexSite(outDir);
-        if (!indexed.ok) fail(logger, `Pagefind could not index ${outDir}:\n${indexed.errors.join('\n')}`);
+        const indexed = await indexSite(written);
+        if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
         logger.info(`search index: ${indexed.pages} pages indexed`);
+        await outDir?.swap();
+        logger.info(`site written to ${outDir?.final ?? written}`);
         for (const line of formatReport(vault).split('\n')) logger.info(line);
       },
     },

@@ -11,6 +11,8 @@ export interface QuireSettings {
   title: string | undefined;
   /** Problems in the vault (broken links, bad properties) fail the build. */
   strict: boolean;
+  /** Folders (paths from the vault's top) whose notes and files are never published. */
+  privateFolders: string[];
 }
 
 export interface QuireOptions {
@@ -20,6 +22,12 @@ export interface QuireOptions {
   title?: string;
   /** Fail the build on any problem in the vault. Default off; `QUIRE_STRICT=1` turns it on. */
   strict?: boolean;
+  /**
+   * Folders, as paths from the vault's top (`Journal`, `Work/Clients`), whose notes and
+   * attachments are never published, as if each note said `publish: false`. None by default;
+   * `QUIRE_PRIVATE_FOLDERS=Journal,Work/Clients` sets them too.
+   */
+  privateFolders?: string[];
 }
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
@@ -31,6 +39,9 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
     base: normalizeBase(env.BASE_PATH),
     title: env.SITE_TITLE?.trim() || options.title || undefined,
     strict: env.QUIRE_STRICT !== undefined ? truthy(env.QUIRE_STRICT) : options.strict === true,
+    privateFolders: [...(options.privateFolders ?? []), ...(env.QUIRE_PRIVATE_FOLDERS?.split(',') ?? [])]
+      .map((folder) => folder.trim().replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean),
   };
 }
 

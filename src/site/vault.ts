@@ -6,6 +6,7 @@ const MODEL = Symbol.for('quire.vault');
 interface Cached {
   key: string;
   vault: Promise<Vault>;
+  built?: Vault;
 }
 
 const slot = globalThis as Record<symbol, Cached | undefined>;
@@ -16,20 +17,28 @@ const slot = globalThis as Record<symbol, Cached | undefined>;
  */
 export function loadVault(): Promise<Vault> {
   const settings = sharedSettings();
-  const key = `${settings.contentDir}\0${settings.base}`;
-  const cached = slot[MODEL];
-  if (cached && cached.key === key) return cached.vault;
+  const key = JSON.stringify(settings);
+  const current = slot[MODEL];
+  if (current && current.key === key) return current.vault;
   const vault = readVault(settings.contentDir).then((files) =>
     buildVault(files, {
       base: settings.base,
+      privateFolders: settings.privateFolders,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
     }),
   );
-  slot[MODEL] = { key, vault };
+  const cached: Cached = { key, vault };
+  slot[MODEL] = cached;
+  void vault.then((built) => (cached.built = built), () => undefined);
   return vault;
 }
 
 export function forgetVault(): void {
   slot[MODEL] = undefined;
+}
+
+/** The model, if this build has built it already: for configuration read synchronously, such as the MDX collection. */
+export function builtVault(): Vault | undefined {
+  return slot[MODEL]?.built;
 }

@@ -9,6 +9,7 @@ import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
+import { stringList } from './frontmatter.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   /** The site's name; by default the title of a vault that is one book, else `fallbackTitle`. */
   title?: string;
   fallbackTitle?: string;
+  /** Folders whose notes and attachments are never published. */
+  privateFolders?: readonly string[];
 }
 
 /** A link to a page, as lists and navigation show it. */
@@ -170,6 +173,8 @@ export interface Vault {
   stubs: PageLink[];
   /** Images, PDFs, audio and video that pages show, to be copied beside them. */
   attachments: { path: VaultPath; href: Href }[];
+  /** The published `.mdx` notes, which @astrojs/mdx compiles. */
+  mdxNotes: VaultPath[];
   problems: Problem[];
   stats: BuildStats;
 }
@@ -221,8 +226,26 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     return slug;
   };
 
+  for (const file of files.notes) {
+    if (file.invalidUtf8) {
+      problems.push({
+        rule: 'invalid-utf8',
+        file: file.path,
+        message: 'Is not valid UTF-8 text; the bytes that could not be read show as “�”',
+        hint: 'save the note as UTF-8',
+        severity: 'warning',
+      });
+    }
+  }
   for (const file of files.unreadable) {
-    problems.push({ rule: 'unreadable-file', file: file.path, message: `Could not be read (${file.reason})`, hint: 'check the file’s permissions', severity: 'error' });
+    const binary = file.reason.startsWith('a binary');
+    problems.push({
+      rule: 'unreadable-file',
+      file: file.path,
+      message: `Could not be read: ${file.reason}; it is not published`,
+      hint: binary ? 'rename it, or move it out of the vault' : file.reason.startsWith('it is a link') ? 'fix or remove the link' : 'check that the file can be read by the user running the build',
+      severity: 'error',
+    });
   }
 
   // 0. The service catalog: a broken one stops the build, since every hub depends on it.
@@ -243,10 +266,13 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const read = files.notes.map(readNote);
   const readable = read.filter((note) => note.ok);
   for (const note of read) if (!note.ok) problems.push(note.problem);
-  const published = readable.filter((note) => note.published);
+  const privateFolders = (options.privateFolders ?? []).map((folder) => `${fold(folder)}/`);
+  const inPrivateFolder = (path: string) => privateFolders.some((folder) => fold(path).startsWith(folder));
+  const published = readable.filter((note) => note.published && !inPrivateFolder(note.path));
+  const publishedSet = new Set(published);
   // Notes that cannot be read are treated as private: links to them must not reveal them.
   const privatePaths = new Set<string>([
-    ...readable.filter((note) => !note.published).map((note) => note.path),
+    ...readable.filter((note) => !publishedSet.has(note)).map((note) => note.path),
     ...read.filter((note) => !note.ok).map((note) => note.path),
   ]);
 
@@ -337,14 +363,16 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   // 5. Resolve every link against maps built once.
   const linkable: (LinkableNote & { published: boolean })[] = [
     ...prepared.map((note) => ({ path: note.path, aliases: note.aliases, published: true })),
-    ...[...privatePaths].map((path) => ({ path: path as VaultPath, aliases: [], published: false })),
+    // Private notes resolve too (by name and alias), so links to them become plain text, never a stub that names them.
+    ...readable.filter((note) => privatePaths.has(note.path)).map((note) => ({ path: note.path, aliases: stringList(note.frontmatter.aliases ?? note.frontmatter.alias), published: false })),
+    ...read.filter((note) => !note.ok).map((note) => ({ path: note.path, aliases: [], published: false })),
   ];
   const index = buildLinkIndex(linkable);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
   const resolutions = new Map<number, Resolution>();
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
-  const attachmentIndex = buildLinkIndex((files.attachments ?? []).map((path) => ({ path, aliases: [] })));
+  const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path)).map((path) => ({ path, aliases: [] })));
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
     if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
@@ -787,6 +815,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
     stubs,
     attachments: [...usedAttachments].sort().map((path) => ({ path, href: attachmentHref(base, path) })),
+    mdxNotes: prepared.filter((note) => note.format === 'mdx').map((note) => note.path),
     problems,
     stats,
   };

@@ -81,7 +81,25 @@ export type ReadNote =
 /** Parses a note and reads its properties. A note whose properties cannot be read is never published: they may have said `publish: false`. */
 export function readNote(file: SourceFile): ReadNote {
   const format = formatOf(file.path);
-  const tree = parseMarkdown(file.text, format);
+  let tree: import('mdast').Root;
+  try {
+    tree = parseMarkdown(file.text, format);
+  } catch (error) {
+    // Markdown always parses; MDX can fail on a stray `<` or `{`.
+    const place = error as { line?: number; reason?: string; message?: string };
+    return {
+      ok: false,
+      path: file.path,
+      problem: {
+        rule: 'unreadable-file',
+        file: file.path,
+        ...(place.line ? { line: place.line } : {}),
+        message: `Could not be parsed as ${format === 'mdx' ? 'MDX' : 'Markdown'}: ${place.reason ?? place.message ?? String(error)}; it is not published`,
+        hint: format === 'mdx' ? 'escape a literal < or { as \\< or \\{, or rename the note to .md' : 'report this note to Quire',
+        severity: 'error',
+      },
+    };
+  }
   const frontmatter = readFrontmatter(tree);
   if (!frontmatter.ok) {
     return {

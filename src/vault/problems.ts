@@ -11,7 +11,8 @@ export type ProblemRule =
   | 'slug-clash'
   | 'bad-catalog'
   | 'missing-attachment'
-  | 'outside-vault';
+  | 'outside-vault'
+  | 'invalid-utf8';
 
 export interface Problem {
   rule: ProblemRule;

@@ -8,6 +8,8 @@ import { asVaultPath, type VaultPath } from './types.ts';
 export interface SourceFile {
   path: VaultPath;
   text: string;
+  /** The file was not valid UTF-8; unreadable bytes were replaced with U+FFFD. */
+  invalidUtf8?: boolean;
 }
 
 export interface UnreadableFile {
@@ -27,6 +29,15 @@ export interface VaultFiles {
 export class VaultNotFoundError extends Error {}
 
 const NOTE_EXTENSIONS = new Set(['.md', '.mdx']);
+const strict = new TextDecoder('utf-8', { fatal: true });
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'it is a link to a file that does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'it is a link that loops back on itself',
+  EISDIR: 'it is a folder',
+};
+const lenient = new TextDecoder('utf-8');
 
 /**
  * Every `.md` and `.mdx` file below `root`, in a stable order. Dot-folders
@@ -55,10 +66,23 @@ export async function readVault(root: string): Promise<VaultFiles> {
         if (isAttachment(entry.name)) attachments.push(vaultPath);
         continue;
       }
+      let bytes: Buffer;
       try {
-        notes.push({ path: vaultPath, text: await readFile(full, 'utf8') });
+        bytes = await readFile(full);
       } catch (error) {
-        unreadable.push({ path: vaultPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        unreadable.push({ path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` });
+        continue;
+      }
+      // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
+      if (bytes.includes(0)) {
+        unreadable.push({ path: vaultPath, reason: 'a binary file, not text' });
+        continue;
+      }
+      try {
+        notes.push({ path: vaultPath, text: strict.decode(bytes) });
+      } catch {
+        notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true });
       }
     }
   };
@@ -75,5 +99,8 @@ export async function readVault(root: string): Promise<VaultFiles> {
   notes.sort(byPath);
   unreadable.sort(byPath);
   attachments.sort();
+  if (notes.length === 0 && unreadable.length === 0) {
+    throw new VaultNotFoundError(`The content folder ${root} has no notes (no .md or .mdx files). Set CONTENT_DIR to your vault's folder, or add notes to it.`);
+  }
   return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}) };
 }

@@ -7,7 +7,7 @@ export function formatReport(vault: Vault): string {
   const lines = [
     `Quire: ${stats.notesRead} notes read: ${stats.notesPublished} published, ${stats.notesPrivate} private, ${stats.notesUnreadable} unreadable`,
     `Quire: ${stats.pagesWritten} pages (${vault.books.length} books, ${vault.services.reduce((n, c) => n + c.services.length, 0)} services, ${vault.stubs.length} stubs for missing notes, ${vault.tags.length} tags)`,
-    `Quire: ${stats.links} wiki-links: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to private notes (shown as text)`,
+    `Quire: ${stats.links} wiki-links: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
   ];
   const fatal = problems.filter((p) => p.severity === 'fatal');
   if (fatal.length) lines.push(`Quire: ${fatal.length} problem(s) that stop the build:`, ...fatal.map((p) => `  ${formatProblem(p)}`));

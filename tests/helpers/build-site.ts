@@ -11,8 +11,8 @@ export interface BuildResult {
 }
 
 /** Runs a real `astro build` of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
-export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
-  const outDir = await mkdtemp(path.join(os.tmpdir(), 'quire-build-'));
+export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string>; outDir?: string } = {}): Promise<BuildResult> {
+  const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'quire-build-')));
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.CONTENT_DIR;
   delete env.BASE_PATH;

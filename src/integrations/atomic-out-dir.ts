@@ -1,0 +1,50 @@
+import { rmSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+const STAGING = '.quire-staging-';
+const RETIRED = '.quire-retired-';
+
+/**
+ * A build writes into a staging folder beside the output folder and takes
+ * its place only once everything (pages, attachments, search index) is
+ * written, so a failed build leaves the last good site untouched and a
+ * deploy step never ships half a site.
+ */
+export class AtomicOutDir {
+  readonly final: string;
+  readonly staging: string;
+  private swapped = false;
+
+  constructor(finalDir: string) {
+    this.final = path.resolve(finalDir);
+    this.staging = `${this.final}${STAGING}${process.pid}`;
+    // If the build dies before the swap, take the half-written folder with it.
+    process.once('exit', () => {
+      if (!this.swapped) rmSync(this.staging, { recursive: true, force: true });
+    });
+  }
+
+  /** Removes staging folders that earlier builds left behind when they were killed. */
+  async clearLeftovers(): Promise<void> {
+    const parent = path.dirname(this.final);
+    const name = path.basename(this.final);
+    const entries = await readdir(parent).catch(() => [] as string[]);
+    await Promise.all(
+      entries
+        .filter((entry) => entry.startsWith(`${name}${STAGING}`) || entry.startsWith(`${name}${RETIRED}`))
+        .map((entry) => rm(path.join(parent, entry), { recursive: true, force: true })),
+    );
+  }
+
+  async swap(): Promise<void> {
+    const retired = `${this.final}${RETIRED}${process.pid}`;
+    const hadOld = await rename(this.final, retired).then(
+      () => true,
+      () => false,
+    );
+    await rename(this.staging, this.final);
+    this.swapped = true;
+    if (hadOld) await rm(retired, { recursive: true, force: true });
+  }
+}
