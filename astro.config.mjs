@@ -2,31 +2,36 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import rehypeSlug from 'rehype-slug';
-import remarkWikiLink from 'remark-wiki-link';
+import obsidianMarkdown from './src/integrations/obsidian-markdown.ts';
 import quire from './src/integrations/quire.ts';
+import { rehypeObsidian, remarkObsidian } from './src/markdown/pipeline.ts';
 import remarkVaultLinks from './src/site/remark-vault-links.ts';
 
 const base = process.env.BASE_PATH?.trim() || '/';
 
 export default defineConfig({
-  // SITE_URL is where the site is deployed (https://example.github.io); it makes canonical URLs absolute.
-  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  // SITE_URL is where the site will live (https://example.github.io): canonical links, the sitemap
+  // and the feed use it. Without it they point at the local preview server, and the build says so.
+  site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Quire renders .md notes with its own unified pipeline (src/vault/render.ts). .mdx notes are
-  // compiled by @astrojs/mdx, which takes its plugins from this processor: the same wiki-links,
-  // tags, block ids and heading ids as Markdown notes.
+  // compiled by @astrojs/mdx, which takes its plugins from this processor: the same Obsidian syntax
+  // (src/markdown/pipeline.ts), wiki-links, tags, block ids and heading ids as Markdown notes.
+  // Code is highlighted by that pipeline's Shiki, not Astro's.
   markdown: {
+    syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [[remarkWikiLink, { aliasDivider: '|' }], remarkVaultLinks],
-      rehypePlugins: [rehypeSlug],
+      remarkPlugins: [...remarkObsidian, remarkVaultLinks],
+      rehypePlugins: rehypeObsidian,
     }),
   },
   integrations: [
     // The vault to publish and the site's name; see README.md for every option.
     quire({ contentDir: 'content' }),
+    // %%comments%%, mermaid and KaTeX for notes; before mdx(), so comments are cut before it compiles.
+    obsidianMarkdown(),
     mdx(),
   ],
 });

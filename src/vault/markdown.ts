@@ -3,34 +3,86 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkWikiLink from 'remark-wiki-link';
 import { unified } from 'unified';
+import type { Node, Point } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
+import { remarkObsidian } from '../markdown/pipeline.ts';
+import stripComments, { type StrippedComments, type TextRange } from '../markdown/strip-comments.ts';
 
 /**
- * The one Markdown parser of the vault. remark-wiki-link's alias divider is `:`
- * unless told otherwise; Obsidian's is `|`, and chapter titles are full of colons.
+ * The one Markdown parser of the vault: CommonMark, GFM, frontmatter and
+ * Obsidian's syntax (wiki-links, math, highlights, callouts; see
+ * src/markdown/pipeline.ts).
  */
-const markdown = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkWikiLink, { aliasDivider: '|' });
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkObsidian);
 
 /** `.mdx` notes are read with MDX syntax too, so imports and components are not taken for text. */
-const mdx = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkWikiLink, { aliasDivider: '|' });
+const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkObsidian);
 
 export type NoteFormat = 'md' | 'mdx';
 
 export const formatOf = (path: string): NoteFormat => (/\.mdx$/i.test(path) ? 'mdx' : 'md');
 
+/** Where `%%` is text, not a comment: code, math, frontmatter and MDX's code. */
+const LITERAL = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+
+/** A note's text without its `%%comments%%`; see src/markdown/strip-comments.ts. */
+export function stripNoteComments(text: string, format: NoteFormat = 'md'): StrippedComments {
+  const parser = format === 'mdx' ? mdx : markdown;
+  return stripComments(text, {
+    literalRanges: (current) => {
+      const ranges: TextRange[] = [];
+      let tree: Root;
+      try {
+        tree = parser.parse(current);
+      } catch {
+        // MDX that does not parse may do so once a comment is cut; the real parse reports it otherwise.
+        return ranges;
+      }
+      visit(tree, (node) => {
+        const { start, end } = node.position ?? {};
+        if (!LITERAL.has(node.type) || start?.offset === undefined || end?.offset === undefined) return undefined;
+        ranges.push({ start: start.offset, end: end.offset });
+        return SKIP;
+      });
+      return ranges;
+    },
+  });
+}
+
+/**
+ * Parses a note, comments cut out first so nothing in them is linked,
+ * tagged or shown. Positions in the tree are positions in `text`.
+ */
 export function parseMarkdown(text: string, format: NoteFormat = 'md'): Root {
   const parser = format === 'mdx' ? mdx : markdown;
-  return parser.runSync(parser.parse(text)) as Root;
+  const stripped = stripNoteComments(text, format);
+  const tree = parser.parse(stripped.text);
+  if (stripped.comments.length > 0) restorePositions(tree, stripped, text);
+  return parser.runSync(tree, text) as Root;
+}
+
+/** Maps the tree's positions from the text without comments back to the note's text. */
+function restorePositions(tree: Root, stripped: StrippedComments, text: string): void {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const pointAt = (offset: number): Point => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+  };
+  visit(tree as Node, (node) => {
+    const position = node.position;
+    if (position?.start.offset === undefined || position.end.offset === undefined) return;
+    const start = stripped.originalOffset(position.start.offset);
+    const end = position.end.offset > position.start.offset ? stripped.originalOffset(position.end.offset - 1) + 1 : start;
+    node.position = { start: pointAt(start), end: pointAt(end) };
+  });
 }
 
 /** The mdast node remark-wiki-link makes for `[[value|alias]]`. */

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastText } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import rehypeSlug from 'rehype-slug';
+import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { rehypeObsidian } from '../markdown/pipeline.ts';
+import rehypeSanitizeNote from '../markdown/rehype-sanitize-note.ts';
 import type { WikiLinkNode } from './markdown.ts';
 
 /** Data the model puts on a wiki-link node before rendering: which link it is and what it reads. */
@@ -27,15 +30,62 @@ function wikiLinkHandler(_state: State, node: WikiLinkNode): Element {
 }
 
 /**
- * The site's rendering pipeline: mdast to hast, then heading ids from
- * rehype-slug with a fresh slugger per page, so repeated headings get `-1`, `-2`.
+ * Quire's placeholders (`data-quire-link`, `data-quire-embed`, …) are data
+ * attributes, which a note's raw HTML could write too. Before the raw HTML
+ * is parsed, Quire's own are sealed into one attribute holding a secret of
+ * this process; after sanitising, sealed ones are opened and any other
+ * `data-quire-*` is dropped, so a note cannot forge a link or an embed.
+ */
+const SEAL = `${randomUUID()}:`;
+const isPlaceholder = (property: string) => /^dataQuire[A-Z]/.test(property) && property !== 'dataQuireSealed';
+
+function sealPlaceholders() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const placeholders = Object.keys(node.properties).filter(isPlaceholder);
+      if (placeholders.length === 0) return;
+      node.properties.dataQuireSealed = SEAL + JSON.stringify(Object.fromEntries(placeholders.map((key) => [key, node.properties[key]])));
+      for (const key of placeholders) delete node.properties[key];
+    });
+  };
+}
+
+function openPlaceholders() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const sealed = node.properties.dataQuireSealed;
+      for (const key of Object.keys(node.properties).filter(isPlaceholder)) delete node.properties[key];
+      delete node.properties.dataQuireSealed;
+      if (typeof sealed === 'string' && sealed.startsWith(SEAL)) Object.assign(node.properties, JSON.parse(sealed.slice(SEAL.length)));
+    });
+  };
+}
+
+/**
+ * The site's rendering pipeline: mdast to hast with the note's own HTML
+ * parsed (rehype-raw) and sanitised as Obsidian does, before anything
+ * that adds markup of its own runs: heading ids from rehype-slug with a
+ * fresh slugger per page (so repeated headings get `-1`, `-2`), diagrams,
+ * KaTeX, Shiki and external-link attributes (src/markdown/pipeline.ts).
  */
 const toHastPipeline = unified()
-  .use(remarkRehype, { handlers: { wikiLink: wikiLinkHandler } as never })
-  .use(rehypeSlug);
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler } as never })
+  .use(sealPlaceholders)
+  .use(rehypeRaw)
+  .use(rehypeSanitizeNote)
+  .use(openPlaceholders)
+  .use(rehypeObsidian);
 
-export function renderToHast(tree: MdastRoot): HastRoot {
-  return toHastPipeline.runSync(tree) as HastRoot;
+/** For a site whose owner trusts every note's HTML (`allowRawHtml`): the same, without the sanitising. */
+const trustedHtmlPipeline = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler } as never })
+  .use(rehypeRaw)
+  .use(rehypeObsidian);
+
+export type RawHtml = 'sanitize' | 'trust';
+
+export function renderToHast(tree: MdastRoot, rawHtml: RawHtml = 'sanitize'): HastRoot {
+  return (rawHtml === 'trust' ? trustedHtmlPipeline : toHastPipeline).runSync(tree) as HastRoot;
 }
 
 export interface RenderedHeading {
@@ -50,10 +100,23 @@ export function headingsOf(tree: HastRoot): RenderedHeading[] {
   visit(tree, 'element', (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
     if (match && typeof node.properties.id === 'string') {
-      headings.push({ depth: Number(match[1]), id: node.properties.id, text: hastText(node) });
+      headings.push({ depth: Number(match[1]), id: node.properties.id, text: readableText(node) });
     }
   });
   return headings;
+}
+
+/** An element's text as a reader would say it: a KaTeX formula as its TeX source, not its markup's text twice over. */
+function readableText(node: Element): string {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+  if (classes.includes('katex')) {
+    let tex = '';
+    visit(node, 'element', (child) => {
+      if (child.tagName === 'annotation') tex = hastText(child);
+    });
+    return tex;
+  }
+  return node.children.map((child) => (child.type === 'element' ? readableText(child) : child.type === 'text' ? child.value : '')).join('');
 }
 
 /** How a resolved wiki-link is written out. */

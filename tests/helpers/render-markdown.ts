@@ -1,0 +1,24 @@
+import { visit } from 'unist-util-visit';
+import { markBlocks } from '../../src/vault/blocks.ts';
+import { parseMarkdown, type NoteFormat, type WikiLinkNode } from '../../src/vault/markdown.ts';
+import { finishHtml, renderToHast, type WikiLinkData } from '../../src/vault/render.ts';
+import { linkInlineTags } from '../../src/vault/tags.ts';
+
+/**
+ * A note's body as the site renders it, without a vault: parsed, block ids
+ * and tags marked as the model does, rendered and finished. Each wiki-link
+ * becomes `<a href="/wiki/<target>/" class="internal">` and each tag links
+ * to `/tags/<tag>/`, so a test can see which links were made.
+ */
+export function renderMarkdown(markdown: string, format: NoteFormat = 'md'): string {
+  const tree = parseMarkdown(markdown, format);
+  markBlocks(tree);
+  linkInlineTags(tree, markdown, (tag) => `/tags/${tag}/`);
+  const targets: string[] = [];
+  visit(tree, 'wikiLink', (node: WikiLinkNode) => {
+    const data = node.data as unknown as WikiLinkData;
+    data.quireLink = targets.push(node.value) - 1;
+    data.quireText = node.value;
+  });
+  return finishHtml(renderToHast(tree), (n) => ({ kind: 'link', href: `/wiki/${encodeURIComponent(targets[n]!)}/`, className: ['internal'] }));
+}
