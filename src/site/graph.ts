@@ -1,0 +1,38 @@
+import { layoutGraph, layoutLocalGraph, type GraphLayout, type LocalLayout } from '../graph/layout.ts';
+import { buildGraph, localGraph, type Graph } from '../vault/graph.ts';
+import type { Slug, Vault } from '../vault/index.ts';
+
+interface Cached {
+  graph: Graph;
+  layout?: GraphLayout;
+}
+
+/** Keyed on the model, so a rebuilt vault (a note changed in `astro dev`) gets a new graph. */
+const cache = new WeakMap<Vault, Cached>();
+
+function cachedFor(vault: Vault): Cached {
+  let cached = cache.get(vault);
+  if (!cached) {
+    cached = { graph: buildGraph(vault) };
+    cache.set(vault, cached);
+  }
+  return cached;
+}
+
+/** The vault's graph, built once per model. */
+export function siteGraph(vault: Vault): Graph {
+  return cachedFor(vault).graph;
+}
+
+/** The whole graph, placed: the force layout runs once per model, for the /graph/ page. */
+export function globalLayout(vault: Vault): GraphLayout {
+  const cached = cachedFor(vault);
+  cached.layout ??= layoutGraph(cached.graph);
+  return cached.layout;
+}
+
+/** A page's neighbours, placed around it; undefined for a page the graph leaves out (tag pages). */
+export function localLayout(vault: Vault, slug: Slug, limit?: number): LocalLayout | undefined {
+  const local = localGraph(siteGraph(vault), slug, limit);
+  return local && layoutLocalGraph(local);
+}
