@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
 import { indexSite } from './pagefind.ts';
+import { pageWeights } from './weight.ts';
 
 /** Ends the build with a message instead of a stack trace: the reader needs the what and the where, not our call stack. */
 function fail(logger: AstroIntegrationLogger, message: string): never {
@@ -36,6 +37,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           if (fatal.length) fail(logger, `${fatal.map(formatProblem).join('\n')}\nThe build stopped: fix the problems above and build again.`);
           if (command === 'build') {
             logger.info(`building ${settings!.contentDir}`);
+            if (!process.env.SITE_URL) logger.warn('SITE_URL is not set: canonical links, sitemap.xml and rss.xml point at http://localhost:4321. Set SITE_URL to the address the site will be served from.');
             outDir = new AtomicOutDir(fileURLToPath(config.outDir));
             await outDir.clearLeftovers();
             updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
@@ -74,6 +76,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         const indexed = await indexSite(written);
         if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
         logger.info(`search index: ${indexed.pages} pages indexed`);
+        logger.info('first visit, gzipped, largest page of each kind:');
+        for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
         await outDir?.swap();
         logger.info(`site written to ${outDir?.final ?? written}`);
         for (const line of formatReport(vault).split('\n')) logger.info(line);

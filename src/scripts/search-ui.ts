@@ -38,16 +38,15 @@ export class Search {
   private api: PagefindApi | undefined;
   private selected: Record<string, string[]> = {};
   private available: Record<string, Record<string, number>> = {};
-  private active = -1;
   private generation = 0;
   private readonly options: SearchOptions;
 
   constructor(options: SearchOptions) {
     this.options = options;
     options.input.setAttribute('aria-controls', options.panel.id);
-    options.input.setAttribute('aria-autocomplete', 'list');
     options.input.addEventListener('input', () => void this.run());
     options.input.addEventListener('keydown', (event) => this.onKey(event));
+    options.panel.addEventListener('keydown', (event) => this.onKey(event));
   }
 
   async start(): Promise<void> {
@@ -78,7 +77,6 @@ export class Search {
     if (!query) {
       panel.replaceChildren();
       panel.hidden = mode === 'popover';
-      input.setAttribute('aria-expanded', 'false');
       return;
     }
     const search = await this.api.debouncedSearch(query, { filters: this.selected }, 120);
@@ -90,17 +88,14 @@ export class Search {
   }
 
   private draw(query: string, results: PagefindResultData[], total: number) {
-    const { panel, mode, input, base } = this.options;
-    this.active = -1;
+    const { panel, mode, base } = this.options;
     const list = element('ol', { className: 'search-results', id: `${panel.id}-list` });
-    list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', `Results for ${query}`);
     results.forEach((result, index) => {
       const title = result.meta.title ?? result.url;
       const type = result.filters.type?.[0];
       const link = element('a', { href: result.url, className: 'search-result-title' }, title);
       const item = element('li', { className: 'search-result', id: `${panel.id}-result-${index}` }, link);
-      item.setAttribute('role', 'option');
       if (type) item.prepend(element('span', { className: `search-type search-type-${type}` }, type));
       item.append(element('p', { className: 'search-excerpt' }, ...excerptNodes(result.excerpt)));
       const subs = result.sub_results.filter((sub) => sub.url !== result.url && sub.title !== title).slice(0, mode === 'popover' ? 2 : 4);
@@ -119,7 +114,6 @@ export class Search {
     }
     panel.replaceChildren(...parts);
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   }
 
   /** Chips that narrow the results, one group per filter; the header's box offers only the page type. */
@@ -153,24 +147,21 @@ export class Search {
     return box;
   }
 
+  /** Arrow keys move between the input and the results' titles (real focus, so Enter follows a link); Escape goes back. */
   private onKey(event: KeyboardEvent) {
-    const options = [...this.options.panel.querySelectorAll<HTMLElement>('.search-result')];
-    if (event.key === 'Escape' && this.options.mode === 'popover') {
-      this.options.panel.hidden = true;
-      this.options.input.setAttribute('aria-expanded', 'false');
+    const { input, panel, mode } = this.options;
+    const titles = [...panel.querySelectorAll<HTMLAnchorElement>('.search-result-title')];
+    const at = titles.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') {
+      if (mode === 'popover') panel.hidden = true;
+      input.focus();
       return;
     }
-    if (!options.length) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.active = (this.active + step + options.length) % options.length;
-      options.forEach((option, i) => option.setAttribute('aria-selected', String(i === this.active)));
-      this.options.input.setAttribute('aria-activedescendant', options[this.active]!.id);
-      options[this.active]!.scrollIntoView({ block: 'nearest' });
-    } else if (event.key === 'Enter' && this.active >= 0) {
-      event.preventDefault();
-      options[this.active]!.querySelector<HTMLAnchorElement>('a')!.click();
-    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (!titles.length || (event.target !== input && at === -1)) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+    if (next < 0) input.focus();
+    else titles[Math.min(next, titles.length - 1)]!.focus();
   }
 }

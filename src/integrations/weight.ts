@@ -1,0 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Vault } from '../vault/index.ts';
+
+interface Weight {
+  html: number;
+  css: number;
+  js: number;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * What a first visit to each kind of page downloads, gzipped as a server
+ * would send it: the HTML, the stylesheets it links and the scripts it loads
+ * before any interaction (search, previews and the graph load later, on use).
+ * Prints the largest page of each kind.
+ */
+export async function pageWeights(vault: Vault, outDir: string): Promise<string[]> {
+  const assetSizes = new Map<string, number>();
+  const assetSize = async (url: string) => {
+    if (!url.startsWith(vault.base)) return 0;
+    const file = path.join(outDir, decodeURIComponent(url.slice(vault.base.length)));
+    let size = assetSizes.get(file);
+    if (size === undefined) {
+      size = await readFile(file).then((bytes) => gzipSync(bytes).length, () => 0);
+      assetSizes.set(file, size);
+    }
+    return size;
+  };
+  const kindOf = (relative: string): string => {
+    const slug = relative.replace(/(^|\/)index\.html$/, '').replace(/\/$/, '');
+    const page = vault.bySlug.get(slug as never);
+    if (page) return page.kind;
+    return slug === '' ? 'home' : slug === '404.html' ? '404' : slug;
+  };
+  const largest = new Map<string, { page: string; weight: Weight; total: number }>();
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(outDir, full).split(path.sep).join('/');
+    if (relative.startsWith('pagefind/')) continue;
+    const html = await readFile(full, 'utf8');
+    const weight: Weight = { html: gzipSync(html).length, css: 0, js: 0 };
+    for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) weight.css += await assetSize(href!);
+    for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) weight.js += await assetSize(src!);
+    for (const [, inline] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) weight.js += gzipSync(inline!).length;
+    const kind = kindOf(relative);
+    const total = weight.html + weight.css + weight.js;
+    if (total > (largest.get(kind)?.total ?? -1)) largest.set(kind, { page: relative, weight, total });
+  }
+  return [...largest]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, { page, weight, total }]) => `${kind.padEnd(8)} ${kb(total).padStart(9)} = HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}  (largest: /${page})`);
+}
