@@ -13,6 +13,8 @@ export interface QuireSettings {
   strict: boolean;
   /** Folders (paths from the vault's top) whose notes and files are never published. */
   privateFolders: string[];
+  /** Notes' own HTML is published as written, scripts included, instead of sanitised. */
+  allowRawHtml: boolean;
 }
 
 export interface QuireOptions {
@@ -28,6 +30,12 @@ export interface QuireOptions {
    * `QUIRE_PRIVATE_FOLDERS=Journal,Work/Clients` sets them too.
    */
   privateFolders?: string[];
+  /**
+   * Publish the HTML written in notes as it is, scripts and event handlers included. Off by default:
+   * notes' HTML is sanitised as Obsidian does. Only for a vault whose every note you trust.
+   * `QUIRE_ALLOW_RAW_HTML=1` turns it on too.
+   */
+  allowRawHtml?: boolean;
 }
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
@@ -39,6 +47,7 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
     base: normalizeBase(env.BASE_PATH),
     title: env.SITE_TITLE?.trim() || options.title || undefined,
     strict: env.QUIRE_STRICT !== undefined ? truthy(env.QUIRE_STRICT) : options.strict === true,
+    allowRawHtml: env.QUIRE_ALLOW_RAW_HTML !== undefined ? truthy(env.QUIRE_ALLOW_RAW_HTML) : options.allowRawHtml === true,
     privateFolders: [...(options.privateFolders ?? []), ...(env.QUIRE_PRIVATE_FOLDERS?.split(',') ?? [])]
       .map((folder) => folder.trim().replace(/^\/+|\/+$/g, ''))
       .filter(Boolean),

@@ -24,6 +24,7 @@ export function loadVault(): Promise<Vault> {
     buildVault(files, {
       base: settings.base,
       privateFolders: settings.privateFolders,
+      allowRawHtml: settings.allowRawHtml,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
     }),

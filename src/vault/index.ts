@@ -1,6 +1,7 @@
 export { buildVault } from './model.ts';
 export type { Backlink, BuildOptions, BuildStats, ChapterOutline, NoteContent, NotePage, Page, PageLink, PassageSection, ServiceLink, ServicePage, ServiceSummary, StubPage, TagLink, TagPage, TocEntry, Vault } from './model.ts';
 export type { Service } from './catalog.ts';
+export type { FolderPage } from './folders.ts';
 export { readVault, VaultNotFoundError } from './read-vault.ts';
 export type { SourceFile, VaultFiles } from './read-vault.ts';
 export { formatProblem } from './problems.ts';

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { blockElementId } from './blocks.ts';
+import { buildFolders, type FolderPage } from './folders.ts';
 import { expandEmbeds, sectionNodes, type EmbedTarget } from './embed-render.ts';
 import { isAttachment } from './embeds.ts';
 import { rewriteVaultUrls } from './relative-urls.ts';
@@ -17,7 +18,7 @@ import { finishHtml, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
-import { asElementId, asSlug, attachmentHref, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
+import { asElementId, asSlug, asVaultPath, attachmentHref, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
 
 export interface BuildOptions {
   /** The path the site is served under, `/` by default. */
@@ -27,6 +28,8 @@ export interface BuildOptions {
   fallbackTitle?: string;
   /** Folders whose notes and attachments are never published. */
   privateFolders?: readonly string[];
+  /** Trust the HTML written in notes instead of sanitising it. Off by default. */
+  allowRawHtml?: boolean;
 }
 
 /** A link to a page, as lists and navigation show it. */
@@ -81,6 +84,11 @@ export interface NoteContent {
   /** The page has nothing but its title: a chapter not written yet. */
   empty: boolean;
   description?: string;
+  /** ISO dates from `date` and `updated`; `updated` falls back to the file's time. */
+  created?: string;
+  updated?: string;
+  /** The note's `cssclasses`. */
+  cssClasses: string[];
 }
 
 export interface NotePage extends PageCommon, NoteContent {
@@ -137,7 +145,7 @@ export interface TagPage extends PageCommon {
   parent?: TagLink;
 }
 
-export type Page = NotePage | StubPage | ServicePage | TagPage;
+export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
 
 export interface BuildStats {
   notesRead: number;
@@ -167,6 +175,8 @@ export interface Vault {
   books: (PageLink & { chapters: PageLink[] })[];
   /** Notes that are not books or service hubs, in path order, with their folder. */
   notes: (PageLink & { folder: string })[];
+  /** A page per folder of notes, by folder path ('' is the vault's top). */
+  folders: ReadonlyMap<string, FolderPage>;
   /** The catalog's services by category, categories and services in alphabetical order. */
   services: { category: string; id: string; services: ServiceSummary[] }[];
   tags: (TagLink & { count: number })[];
@@ -196,7 +206,7 @@ interface Gathered {
 
 const fold = (text: string) => text.normalize('NFC').toLowerCase();
 const TOC_DEPTH = 4;
-const RESERVED_SLUGS = ['tags', 'stubs', 'services', 'search', '404', 'pagefind', '_astro'];
+const RESERVED_SLUGS = ['tags', 'stubs', 'services', 'folders', 'graph', 'search', '404', 'pagefind', '_astro', 'attachments'];
 /** Ids the layouts of gathered pages use themselves. */
 const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents', 'toc-heading', 'content'];
 
@@ -295,7 +305,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   let linkCounter = 0;
   const tagHref = (tag: string) => hrefFor(base, tagSlug(tag));
   const prepared: PreparedNote[] = published.map((note) =>
-    prepareNote(note, () => linkCounter++, tagHref, occurrences, serviceOfNote.has(note.path)),
+    prepareNote(note, () => linkCounter++, tagHref, occurrences, { whole: serviceOfNote.has(note.path), rawHtml: options.allowRawHtml ? 'trust' : 'sanitize' }),
   );
   const preparedByPath = new Map(prepared.map((note) => [note.path, note]));
 
@@ -667,6 +677,9 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
           .map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),
         tags: tags.filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: hrefFor(base, tagSlug(tag)) })),
         empty: part.empty,
+        cssClasses: note.cssClasses,
+        ...(note.created ? { created: note.created } : {}),
+        ...(note.updated ? { updated: note.updated } : {}),
         ...(typeof note.frontmatter.description === 'string' ? { description: note.frontmatter.description } : {}),
       };
       if (serviceOfNote.has(note.path)) {
@@ -788,7 +801,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     stubs.push({ title, slug: place.slug, href: page.href });
   }
 
-  // 10. Tag pages: a page per tag and per parent of a nested tag.
+  // 10. Folder pages, so navigation can show a note's neighbours instead of the whole vault.
+  const folders = buildFolders(notes, base, (wanted) => claim(wanted, asVaultPath(`${wanted}/`)));
+  for (const page of folders.values()) {
+    pages.push(page);
+    pageBySlug.set(page.slug, page);
+  }
+
+  // 11. Tag pages: a page per tag and per parent of a nested tag.
   const tagPages = buildTagPages(pages, base, claim);
   for (const page of tagPages) {
     pages.push(page);
@@ -804,6 +824,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     bySlug: pageBySlug,
     books,
     notes,
+    folders,
     services: categories.map((category) => ({
       category,
       id: slugSegment(category),
@@ -864,7 +885,7 @@ function buildTagPages(pages: Page[], base: string, claim: (slug: Slug, file: Va
     return found;
   };
   for (const page of pages) {
-    const content = page.kind === 'service' ? page.note : page.kind === 'stub' || page.kind === 'tag' ? undefined : page;
+    const content = page.kind === 'service' ? page.note : page.kind === 'stub' || page.kind === 'tag' || page.kind === 'folder' ? undefined : page;
     if (!content) continue;
     for (const { tag } of content.tags) {
       entry(tag, content.source).pages.push({ title: page.title, slug: page.slug, href: page.href });

@@ -10,7 +10,7 @@ import { parseLinkTarget, linkDisplayText, type LinkTarget } from './link-target
 import { formatOf, parseMarkdown, type NoteFormat, type WikiLinkNode } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import type { SourceFile } from './read-vault.ts';
-import { headingsOf, renderToHast, type WikiLinkData } from './render.ts';
+import { headingsOf, renderToHast, type RawHtml, type WikiLinkData } from './render.ts';
 import { noteName } from './resolve.ts';
 import { linkInlineTags } from './tags.ts';
 import type { VaultPath } from './types.ts';
@@ -66,6 +66,11 @@ export interface PreparedNote {
   path: VaultPath;
   name: string;
   format: NoteFormat;
+  /** `date` and `updated` from the properties, else the file's time: ISO dates. */
+  created?: string;
+  updated?: string;
+  /** `cssclasses`, so Obsidian CSS snippets written for them apply. */
+  cssClasses: string[];
   title: string;
   frontmatter: Frontmatter;
   aliases: string[];
@@ -75,7 +80,7 @@ export interface PreparedNote {
 }
 
 export type ReadNote =
-  | { ok: true; path: VaultPath; name: string; format: NoteFormat; frontmatter: Frontmatter; published: boolean; tree: import('mdast').Root; source: string }
+  | { ok: true; path: VaultPath; name: string; format: NoteFormat; frontmatter: Frontmatter; published: boolean; tree: import('mdast').Root; source: string; modified?: Date }
   | { ok: false; path: VaultPath; problem: Problem };
 
 /** Parses a note and reads its properties. A note whose properties cannot be read is never published: they may have said `publish: false`. */
@@ -124,6 +129,7 @@ export function readNote(file: SourceFile): ReadNote {
     published: !isUnpublished(frontmatter.data),
     tree,
     source: file.text,
+    ...(file.modified ? { modified: file.modified } : {}),
   };
 }
 
@@ -135,6 +141,14 @@ function aliasOf(node: WikiLinkNode, source: string): string | undefined {
   const inner = source.slice(start + 2, end - 2);
   const divider = inner.indexOf('|');
   return divider === -1 ? undefined : inner.slice(divider + 1);
+}
+
+/** A date property as an ISO string, if it is one. */
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const time = Date.parse(String(value));
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 /** An embed's `|` part is display text unless it is an image size. */
@@ -157,9 +171,14 @@ export function prepareNote(
   nextLinkIndex: () => number,
   tagHref: (tag: string) => string,
   occurrences: LinkOccurrence[],
-  /** Keep the note one page even if it has several H1s (a service's note is its hub). */
-  whole = false,
+  options: {
+    /** Keep the note one page even if it has several H1s (a service's note is its hub). */
+    whole?: boolean;
+    /** Whether the note's own HTML is sanitised (the default) or trusted as written. */
+    rawHtml?: RawHtml;
+  } = {},
 ): PreparedNote {
+  const { whole = false, rawHtml = 'sanitize' } = options;
   const { frontmatter, tree, source, path } = note;
   const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
   // An MDX note is compiled whole by @astrojs/mdx, so it is never split into chapters.
@@ -231,7 +250,7 @@ export function prepareNote(
       });
     });
 
-    const hast = renderToHast(part.tree);
+    const hast = renderToHast(part.tree, rawHtml);
     const rendered = headingsOf(hast);
     const headings: PartHeading[] = mdastHeadings.map((heading, i) => ({
       depth: heading.depth,
@@ -250,10 +269,15 @@ export function prepareNote(
     return { kind: part.kind, empty, hast, headings, tags, blocks, passages: finishedPassages };
   });
 
+  const created = isoDate(frontmatter.date ?? frontmatter.created);
+  const updated = isoDate(frontmatter.updated ?? frontmatter.modified) ?? created ?? (note.modified ? note.modified.toISOString() : undefined);
   return {
     path,
     name: note.name,
     format: note.format,
+    ...(created ? { created } : {}),
+    ...(updated ? { updated } : {}),
+    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c)),
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),

@@ -10,6 +10,8 @@ export interface SourceFile {
   text: string;
   /** The file was not valid UTF-8; unreadable bytes were replaced with U+FFFD. */
   invalidUtf8?: boolean;
+  /** When the file was last changed, for feeds when a note gives no date. */
+  modified?: Date;
 }
 
 export interface UnreadableFile {
@@ -79,10 +81,11 @@ export async function readVault(root: string): Promise<VaultFiles> {
         unreadable.push({ path: vaultPath, reason: 'a binary file, not text' });
         continue;
       }
+      const modified = (await stat(full).catch(() => undefined))?.mtime;
       try {
-        notes.push({ path: vaultPath, text: strict.decode(bytes) });
+        notes.push({ path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) });
       } catch {
-        notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true });
+        notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) });
       }
     }
   };

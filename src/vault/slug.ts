@@ -7,8 +7,11 @@ import { asSlug, type Slug } from './types.ts';
  * Names that slug to nothing (only punctuation or emoji) keep a readable fallback.
  */
 export function slugSegment(name: string): string {
-  const segment = githubSlug(name.normalize('NFC').trim());
-  return segment.replace(/^-+|-+$/g, '') || 'untitled';
+  const segment = githubSlug(name.normalize('NFC').trim()).replace(/^-+|-+$/g, '');
+  if (segment) return segment;
+  // Only emoji or punctuation: spell the characters out, so `🚀` and `🌱` stay apart.
+  const spelled = [...name.trim()].filter((c) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(c)).map((c) => `u${c.codePointAt(0)!.toString(16)}`);
+  return spelled.join('-') || 'untitled';
 }
 
 /** A page slug from a vault path without its extension: `Topic Notes/My Note` → `topic-notes/my-note`. */

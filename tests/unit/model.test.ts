@@ -139,7 +139,7 @@ describe('books', () => {
     const { buildVault } = await import('../../src/vault/index.ts');
     const text = '---\nbook: false\n---\n# One\n\n# Two\n';
     const single = buildVault({ notes: [{ path: 'Essay.md' as never, text }], unreadable: [] });
-    expect(single.pages.map((p) => p.slug)).toEqual(['essay']);
+    expect(single.pages.filter((p) => p.kind !== 'folder').map((p) => p.slug)).toEqual(['essay']);
   });
 });
 
@@ -174,5 +174,23 @@ describe('tags', () => {
     expect(tagPage(vault, 'tags/guides').pages.map((p) => p.title)).toEqual(['Welcome']);
     expect(tagPage(vault, 'tags/outdoors').pages.map((p) => p.slug)).toEqual(['field-guide']);
     expect(page(vault, 'tags/guides/basics').title).toBe('#guides/basics');
+  });
+});
+
+describe('HTML written in notes', () => {
+  const note = { path: 'Page.md' as never, text: 'Text <b>bold</b> <img src="https://example.com/x.png" onerror="alert(1)"> <script>alert(2)</script> <a href="javascript:alert(3)">x</a>\n' };
+
+  it('is sanitised by default, as Obsidian does', async () => {
+    const { buildVault } = await import('../../src/vault/index.ts');
+    const html = (buildVault({ notes: [note], unreadable: [] }).bySlug.get('page' as never) as import('../../src/vault/index.ts').NotePage).html;
+    expect(html).toContain('<b>bold</b>');
+    expect(html).not.toMatch(/onerror|<script|javascript:/);
+  });
+
+  it('is published as written when the site allows raw HTML', async () => {
+    const { buildVault } = await import('../../src/vault/index.ts');
+    const html = (buildVault({ notes: [note], unreadable: [] }, { allowRawHtml: true }).bySlug.get('page' as never) as import('../../src/vault/index.ts').NotePage).html;
+    expect(html).toContain('<script>alert(2)</script>');
+    expect(html).toContain('onerror="alert(1)"');
   });
 });

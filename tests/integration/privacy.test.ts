@@ -1,0 +1,91 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+
+/**
+ * Strings that stand only in private notes, private folders, comments or
+ * unreadable notes, and the addresses they would have. (What the public note
+ * itself writes, like the words of `[[Secret Plans]]`, may show as its text.)
+ */
+const MARKERS = [
+  'PRIVATE-MARKER-b2',
+  'DRAFT-MARKER-e5',
+  'FOLDER-MARKER-f6',
+  'YAML-MARKER-g7',
+  'COMMENT-MARKER-c3',
+  'COMMENT-MARKER-d4',
+  'Draft Title Marker',
+  'secret-tag-marker',
+  'diary-tag-marker',
+  'comment-tag-marker',
+  'Comment Link Target',
+  'secret-plans',
+  'draft-idea',
+  'hidden-alias-marker',
+  'Journal/photo',
+  'Diary',
+  'Bad YAML',
+  'bad-yaml',
+  'the launch is on Tuesday',
+];
+
+let build: BuildResult;
+beforeAll(async () => {
+  build = await buildSite({ contentDir: 'tests/fixtures/private-vault', env: { QUIRE_PRIVATE_FOLDERS: 'Journal' } });
+});
+
+/** Every file of the built site as text: Pagefind's index and fragments are gzip, so they are opened too. */
+async function everyFile(dir: string): Promise<{ name: string; text: string }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = [];
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const full = path.join(entry.parentPath, entry.name);
+    const bytes = await readFile(full);
+    let text = bytes.toString('utf8');
+    try {
+      // Pagefind's files start with a "pagefind_dcd" signature once decompressed.
+      text += gunzipSync(bytes).toString('utf8');
+    } catch {
+      // not gzip
+    }
+    files.push({ name: path.relative(dir, full), text });
+  }
+  return files;
+}
+
+describe('what is private stays private', () => {
+  it('builds, and reports the note whose properties do not parse', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toMatch(/Bad YAML\.md:3 +Properties \(YAML frontmatter\) could not be read/);
+    expect(build.output).toContain('Quire: 5 notes read: 1 published, 3 private, 1 unreadable');
+  });
+
+  it('leaves no trace of private notes, private folders or comments anywhere in the site, search index included', async () => {
+    const files = await everyFile(build.outDir);
+    expect(files.some((f) => f.name.startsWith('pagefind/fragment/'))).toBe(true);
+    const hits = files.flatMap((file) =>
+      MARKERS.filter((marker) => file.name.toLowerCase().includes(marker.toLowerCase()) || file.text.toLowerCase().includes(marker.toLowerCase())).map(
+        (marker) => `${file.name}: ${marker}`,
+      ),
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it('shows links to private notes as plain text, and keeps the public text', async () => {
+    const html = await readFile(path.join(build.outDir, 'public', 'index.html'), 'utf8');
+    expect(html).toContain('This page is published.');
+    expect(html).toContain('to a draft');
+    expect(html).toContain('<code>%% literal %%</code>');
+    expect(html).not.toMatch(/href="[^"]*secret/i);
+    expect(html).not.toMatch(/href="[^"]*hidden-alias/i);
+    expect(html).not.toMatch(/src="[^"]*photo/i);
+  });
+
+  it('keeps private passages off the service hub', async () => {
+    const hub = await readFile(path.join(build.outDir, 'services', 'amazon-s3', 'index.html'), 'utf8');
+    expect(hub).toContain('We use Amazon S3 here.');
+    expect(hub).not.toContain('We store it all');
+  });
+});
