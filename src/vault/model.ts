@@ -11,7 +11,7 @@ import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
 import { stringList } from './frontmatter.ts';
-import { didYouMean, type Problem } from './problems.ts';
+import { didYouMean, suggester, type Problem } from './problems.ts';
 import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
 import { finishHtml, type LinkRendering } from './render.ts';
@@ -308,6 +308,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     prepareNote(note, () => linkCounter++, tagHref, occurrences, { whole: serviceOfNote.has(note.path), rawHtml: options.allowRawHtml ? 'trust' : 'sanitize' }),
   );
   const preparedByPath = new Map(prepared.map((note) => [note.path, note]));
+  // The Markdown trees are done with: let them go, so a large vault fits in memory.
+  for (const note of published) note.tree = { type: 'root', children: [] };
 
   // 3. Give every part a URL: a note's own, then its chapters below it; a service's note takes the hub's.
   const partSlugs = new Map<VaultPath, Slug[]>();
@@ -378,11 +380,13 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     ...read.filter((note) => !note.ok).map((note) => ({ path: note.path, aliases: [], published: false })),
   ];
   const index = buildLinkIndex(linkable);
+  const suggestNote = suggester(index.names, { wordRuns: false });
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
   const resolutions = new Map<number, Resolution>();
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
   const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path)).map((path) => ({ path, aliases: [] })));
+  const suggestAttachment = suggester(attachmentIndex.names, { wordRuns: false });
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
     if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
@@ -407,7 +411,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         file: link.from,
         line: link.line,
         message: `${link.embed ? '!' : ''}[[${link.raw}]]: no file named “${target.path}” in the vault; it is shown as text`,
-        ...(didYouMean(target.path, attachmentIndex.names) ? { hint: `did you mean “${didYouMean(target.path, attachmentIndex.names)}”?` } : {}),
+        ...(suggestAttachment(target.path) ? { hint: `did you mean “${suggestAttachment(target.path)}”?` } : {}),
         severity: 'warning',
       });
       return { kind: 'none' };
@@ -429,7 +433,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         } else {
           const key = `stub:${fold(target.path)}`;
           if (!stubTargets.has(key)) stubTargets.set(key, { target: target.path, first: link });
-          const suggestion = didYouMean(target.path, index.names);
+          const suggestion = suggestNote(target.path);
           problems.push({
             rule: 'unresolved-link',
             file: link.from,
@@ -644,6 +648,13 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     return heading ? hrefFor(base, heading.page, heading.id) : hrefFor(base, slugs[0]!);
   };
 
+  // Notes other pages embed keep their rendered trees until the end; the others can let theirs go once written.
+  const embedded = new Set<VaultPath>();
+  for (const link of occurrences) {
+    const resolution = resolutions.get(link.index)!;
+    if (link.embed && resolution.kind === 'page') embedded.add(resolution.note);
+  }
+
   const pages: Page[] = [];
   const pageBySlug = new Map<Slug, Page>();
   const books: Vault['books'] = [];
@@ -665,6 +676,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         if (occurrenceByIndex.get(n)!.from === note.path) links.push(rendering);
         return rendering;
       });
+      if (!embedded.has(note.path)) part.hast = { type: 'root', children: [] };
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
       const content: NoteContent = {

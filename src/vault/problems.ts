@@ -53,20 +53,54 @@ function distance(a: string, b: string, cap: number): number {
   return previous[b.length]!;
 }
 
-/** The candidate closest to `wanted`, if it is close enough to be a likely typo. */
+/** The candidate closest to `wanted`, if it is close enough to be a likely typo: a whole name, or a run of words in one. */
 export function didYouMean(wanted: string, candidates: Iterable<string>): string | undefined {
-  const target = wanted.toLowerCase().trim();
-  const width = target.split(/\s+/).length;
-  const cap = Math.max(2, Math.floor(target.length / 4));
-  let best: { name: string; score: number } | undefined;
+  return suggester(candidates)(wanted);
+}
+
+/**
+ * A "did you mean" over a fixed list of names, for many questions: names are
+ * grouped by length once, and each question is answered once, so a vault with
+ * thousands of notes and links to missing ones stays fast. `wordRuns: false`
+ * compares whole names only, for long lists such as every note of a vault.
+ */
+export function suggester(candidates: Iterable<string>, options: { wordRuns?: boolean } = {}): (wanted: string) => string | undefined {
+  const wordRuns = options.wordRuns ?? true;
+  const byLength = new Map<number, string[]>();
+  const words = new Map<string, string[]>();
   for (const name of candidates) {
-    // Compare with the whole name and with each run of as many words, so
-    // `Moutains` finds the heading `Part 3: Mountains`.
-    const words = name.toLowerCase().split(/[\s:]+/).filter(Boolean);
-    const pieces = [name.toLowerCase()];
-    for (let i = 0; i + width <= words.length; i++) pieces.push(words.slice(i, i + width).join(' '));
-    const score = Math.min(...pieces.map((piece) => distance(target, piece, cap)));
-    if (score <= cap && (!best || score < best.score)) best = { name, score };
+    const lower = name.toLowerCase();
+    const bucket = byLength.get(lower.length) ?? [];
+    bucket.push(name);
+    byLength.set(lower.length, bucket);
+    words.set(name, lower.split(/[\s:]+/).filter(Boolean));
   }
-  return best?.name;
+  const answers = new Map<string, string | undefined>();
+  const longest = Math.max(0, ...byLength.keys());
+  return (wanted: string) => {
+    const target = wanted.toLowerCase().trim();
+    if (answers.has(target)) return answers.get(target);
+    const width = target.split(/\s+/).length;
+    const cap = Math.max(2, Math.floor(target.length / 4));
+    let best: { name: string; score: number } | undefined;
+    const consider = (name: string, pieces: string[]) => {
+      const score = Math.min(...pieces.map((piece) => distance(target, piece, cap)));
+      if (score <= cap && (!best || score < best.score)) best = { name, score };
+    };
+    // Whole names of about the same length.
+    for (let length = Math.max(0, target.length - cap); length <= target.length + cap; length++) {
+      for (const name of byLength.get(length) ?? []) consider(name, [name.toLowerCase()]);
+    }
+    // Runs of as many words inside longer names, so `Moutains` finds the heading `Part 3: Mountains`.
+    for (let length = target.length + cap + 1; wordRuns && length <= longest; length++) {
+      for (const name of byLength.get(length) ?? []) {
+        const nameWords = words.get(name)!;
+        const runs: string[] = [];
+        for (let i = 0; i + width <= nameWords.length; i++) runs.push(nameWords.slice(i, i + width).join(' '));
+        if (runs.length) consider(name, runs);
+      }
+    }
+    answers.set(target, best?.name);
+    return best?.name;
+  };
 }
