@@ -5,26 +5,36 @@
  * `--shiki-dark`) and src/styles/site.css picks one by colour scheme.
  *
  * The site renders notes synchronously, so the highlighter and its languages
- * are loaded once, up front; loading all of Shiki's 300-odd grammars takes
- * seconds, so a list of common ones is loaded (about 0.3 s). A block in
- * another language, or with none, is shown as plain text in the same frame.
+ * must be loaded before a note is rendered. Loading Shiki's 300-odd grammars
+ * takes seconds, so a handful of common ones are loaded up front and the
+ * vault loader loads the others its notes use (`loadCodeLanguages`). A block
+ * in a language Shiki lacks, or with none, is shown as plain text in the same frame.
  * `<pre class="mermaid">` has no `<code>` inside, so diagrams are left alone.
  */
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
-import { createHighlighter } from 'shiki';
+import { bundledLanguages, createHighlighter } from 'shiki';
 
-/** The languages highlighted, by Shiki's names; their aliases (`ts`, `sh`, `yml`, `py`, …) work too. */
-const HIGHLIGHTED_LANGUAGES = [
-  'bash', 'c', 'cpp', 'csharp', 'css', 'csv', 'dart', 'diff', 'docker', 'dotenv', 'elixir', 'go', 'graphql', 'groovy',
-  'haskell', 'hcl', 'html', 'http', 'ini', 'java', 'javascript', 'json', 'jsonc', 'jsx', 'kotlin', 'latex', 'log',
-  'lua', 'make', 'markdown', 'nginx', 'nix', 'php', 'powershell', 'properties', 'proto', 'python', 'r', 'ruby', 'rust',
-  'scala', 'scss', 'shellsession', 'sql', 'swift', 'terraform', 'toml', 'tsx', 'typescript', 'xml', 'yaml',
-] as const;
+/** Loaded up front, by Shiki's names; their aliases (`ts`, `sh`, `yml`, `py`, …) work too. */
+const COMMON_LANGUAGES = ['bash', 'javascript', 'json', 'python', 'sql', 'typescript', 'yaml'] as const;
 
 /** GitHub's current themes, whose colours keep a 4.5:1 contrast on their own backgrounds. */
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
-const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: [...HIGHLIGHTED_LANGUAGES] });
+const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: [...COMMON_LANGUAGES] });
+
+/** Loads the grammars for these fence languages (names or aliases), skipping unknown and loaded ones. */
+export async function loadCodeLanguages(languages: Iterable<string>): Promise<void> {
+  const loaded = new Set(highlighter.getLoadedLanguages());
+  const wanted = [...new Set([...languages].map((l) => l.toLowerCase()))].filter((l) => l in bundledLanguages && !loaded.has(l));
+  if (wanted.length) await highlighter.loadLanguage(...(wanted as (keyof typeof bundledLanguages)[]));
+}
+
+/** The languages named on a note's code fences (```ts, ~~~python). */
+export function fenceLanguages(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/^[ \t>]*(?:```|~~~)[ \t]*([\w+#.-]+)/gm)) found.add(match[1]!.toLowerCase());
+  return found;
+}
 
 export interface RehypeCodeHighlightOptions {
   /** How a block with no language, or one not loaded, is shown. Default `text`: plain, in the same frame. */

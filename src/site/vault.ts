@@ -1,3 +1,4 @@
+import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
 import { buildVault, readVault, type Vault } from '../vault/index.ts';
 import { fallbackTitle, sharedSettings } from './settings.ts';
 
@@ -20,15 +21,17 @@ export function loadVault(): Promise<Vault> {
   const key = JSON.stringify(settings);
   const current = slot[MODEL];
   if (current && current.key === key) return current.vault;
-  const vault = readVault(settings.contentDir).then((files) =>
-    buildVault(files, {
+  const vault = readVault(settings.contentDir).then(async (files) => {
+    // Code is highlighted while notes render, synchronously: the grammars the vault uses are loaded first.
+    await loadCodeLanguages(files.notes.flatMap((note) => [...fenceLanguages(note.text)]));
+    return buildVault(files, {
       base: settings.base,
       privateFolders: settings.privateFolders,
       allowRawHtml: settings.allowRawHtml,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
-    }),
-  );
+    });
+  });
   const cached: Cached = { key, vault };
   slot[MODEL] = cached;
   void vault.then((built) => (cached.built = built), () => undefined);
