@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Vault } from '../vault/index.ts';
@@ -15,7 +15,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  * What a first visit to each kind of page downloads, gzipped as a server
  * would send it: the HTML, the stylesheets it links and the scripts it loads
  * before any interaction (search, previews and the graph load later, on use).
- * Prints the largest page of each kind.
+ * Prints the largest page of each kind (largest on disk, then gzipped).
  */
 export async function pageWeights(vault: Vault, outDir: string): Promise<string[]> {
   const assetSizes = new Map<string, number>();
@@ -35,21 +35,26 @@ export async function pageWeights(vault: Vault, outDir: string): Promise<string[
     if (page) return page.kind;
     return slug === '' ? 'home' : slug === '404.html' ? '404' : slug;
   };
-  const largest = new Map<string, { page: string; weight: Weight; total: number }>();
+  // The largest page of each kind by size on disk; only those are gzipped, so the report stays quick on big sites.
+  const biggest = new Map<string, { file: string; relative: string; size: number }>();
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(outDir, full).split(path.sep).join('/');
     if (relative.startsWith('pagefind/')) continue;
-    const html = await readFile(full, 'utf8');
+    const kind = kindOf(relative);
+    const { size } = await stat(full);
+    if (size > (biggest.get(kind)?.size ?? -1)) biggest.set(kind, { file: full, relative, size });
+  }
+  const largest = new Map<string, { page: string; weight: Weight; total: number }>();
+  for (const [kind, { file, relative }] of biggest) {
+    const html = await readFile(file, 'utf8');
     const weight: Weight = { html: gzipSync(html).length, css: 0, js: 0 };
     for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) weight.css += await assetSize(href!);
     for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) weight.js += await assetSize(src!);
     for (const [, inline] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) weight.js += gzipSync(inline!).length;
-    const kind = kindOf(relative);
-    const total = weight.html + weight.css + weight.js;
-    if (total > (largest.get(kind)?.total ?? -1)) largest.set(kind, { page: relative, weight, total });
+    largest.set(kind, { page: relative, weight, total: weight.html + weight.css + weight.js });
   }
   return [...largest]
     .sort(([a], [b]) => a.localeCompare(b))

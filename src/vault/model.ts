@@ -530,6 +530,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
       for (const passage of part.passages) {
         for (const service of findMentions(passage.plain)) if (service !== own) mentions.push({ note, part: partIndex, passage, service });
       }
+      // Only the passages that name a service are needed from here on.
+      part.passages = [];
     });
   }
 

@@ -37,3 +37,13 @@ describe('a site built with BASE_PATH=/notes/', () => {
     expect((await fetch(`${site.origin}/notes/pagefind/pagefind.js`)).status).toBe(200);
   });
 });
+
+describe('a fixture vault built with BASE_PATH=/notes/', () => {
+  it('has every link, image, attachment and fragment under /notes/', async () => {
+    const fixture = await buildSite({ contentDir: 'tests/fixtures/conformance-vault', base: '/notes/' });
+    expect(fixture.code, fixture.output).toBe(0);
+    const report = await checkLinks(fixture.outDir, '/notes/');
+    expect(report.broken).toEqual([]);
+    expect(report.fragments).toBeGreaterThan(20);
+  });
+});
