@@ -1,23 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { serveSite, type StaticSite } from '../helpers/serve.ts';
+import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import type { StaticSite } from '../helpers/serve.ts';
 
 let site: StaticSite;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(!hasChromium)('a site built with BASE_PATH=/notes/, in Chromium', () => {
   beforeAll(async () => {
-    const build = await buildSite({ base: '/notes/' });
-    expect(build.code, build.output).toBe(0);
-    site = await serveSite(build.outDir, '/notes/');
-    browser = await launchBrowser();
+    ({ site, browser, close } = await browseBuiltSite({ base: '/notes/' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => close?.());
 
   it('reads, navigates, searches and previews under /notes/ with every request answered', async () => {
     const page = await browser.newPage();

@@ -2,26 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { serveSite, type StaticSite } from '../helpers/serve.ts';
+import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import type { StaticSite } from '../helpers/serve.ts';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: StaticSite;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(!hasChromium)('reading Obsidian Markdown in Chromium', () => {
   beforeAll(async () => {
-    const build = await buildSite({ contentDir: 'tests/fixtures/markdown-vault' });
-    expect(build.code, build.output).toBe(0);
-    site = await serveSite(build.outDir);
-    browser = await launchBrowser();
+    ({ site, browser, close } = await browseBuiltSite({ contentDir: 'tests/fixtures/markdown-vault' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => close?.());
 
   /** Opens a page and records the scripts it fetched. */
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; javaScript?: boolean } = {}): Promise<{ page: Page; scripts: string[] }> {

@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { serveSite, type StaticSite } from '../helpers/serve.ts';
+import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import type { StaticSite } from '../helpers/serve.ts';
 
 const CHAPTER_1 = '/data-science-on-aws/chapter-1-introduction-to-data-science-on-aws/';
 const CHAPTER_2 = '/data-science-on-aws/chapter-2-data-science-use-cases/';
@@ -12,18 +11,13 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 
 let site: StaticSite;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(!hasChromium)('reading the shipped site in Chromium', () => {
   beforeAll(async () => {
-    const build = await buildSite();
-    expect(build.code, build.output).toBe(0);
-    site = await serveSite(build.outDir);
-    browser = await launchBrowser();
+    ({ site, browser, close } = await browseBuiltSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => close?.());
 
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
     const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });

@@ -1,23 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { serveSite, type StaticSite } from '../helpers/serve.ts';
+import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import type { StaticSite } from '../helpers/serve.ts';
 
 let site: StaticSite;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(!hasChromium)('searching the shipped site in Chromium', () => {
   beforeAll(async () => {
-    const build = await buildSite();
-    expect(build.code, build.output).toBe(0);
-    site = await serveSite(build.outDir);
-    browser = await launchBrowser();
+    ({ site, browser, close } = await browseBuiltSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => close?.());
 
   /** The titles the search page lists for a query, best first. */
   async function resultsFor(query: string, page?: Page): Promise<string[]> {
