@@ -13,10 +13,10 @@ import { builtVault } from './site/vault.ts';
 const published = builtVault()?.mdxNotes;
 const mdxNotes = defineCollection({
   loader:
-    published?.length === 0
+    published?.size === 0
       ? async () => []
       : glob({
-          pattern: published ? [...published] : ['**/*.mdx', '!**/.*/**'],
+          pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
           base: sharedSettings().contentDir,
           generateId: ({ entry }) => entry,
         }),

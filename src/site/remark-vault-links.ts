@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { hrefFor, linkInlineTags, markBlocks, tagSlug, wikiLinkText, type NotePage } from '../vault/index.ts';
+import { hrefFor, linkInlineTags, markBlocks, tagSlug, wikiLinkText, type VaultPath } from '../vault/index.ts';
 import { sharedSettings } from './settings.ts';
 import { loadVault } from './vault.ts';
 
@@ -17,14 +17,14 @@ export default function remarkVaultLinks() {
     if (!file.path?.startsWith(settings.contentDir)) return;
     const vault = await loadVault();
     const source = path.relative(settings.contentDir, file.path).split(path.sep).join('/');
-    const page = vault.pages.find((p): p is NotePage => 'source' in p && p.source === source);
-    if (!page) return;
+    const note = vault.mdxNotes.get(source as VaultPath);
+    if (!note) return;
 
     markBlocks(tree);
     linkInlineTags(tree, String(file.value), (tag) => hrefFor(vault.base, tagSlug(tag)));
     let next = 0;
     visit(tree, 'wikiLink', (node, index, parent) => {
-      const rendering = page.links[next++];
+      const rendering = note.links[next++];
       const shown = wikiLinkText(node, String(file.value));
       if (!rendering || rendering.kind === 'text' || !parent || index === undefined) {
         if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: shown } as Text);

@@ -183,8 +183,8 @@ export interface Vault {
   stubs: PageLink[];
   /** Images, PDFs, audio and video that pages show, to be copied beside them. */
   attachments: { path: VaultPath; href: Href }[];
-  /** The published `.mdx` notes, which @astrojs/mdx compiles. */
-  mdxNotes: VaultPath[];
+  /** The published `.mdx` notes, which @astrojs/mdx compiles, with how their links are written out. */
+  mdxNotes: ReadonlyMap<VaultPath, NoteContent>;
   problems: Problem[];
   stats: BuildStats;
 }
@@ -661,7 +661,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const pageBySlug = new Map<Slug, Page>();
   const books: Vault['books'] = [];
   const notes: Vault['notes'] = [];
-  const hubNotes = new Map<VaultPath, NoteContent>();
+  /** Each note's content as it stands on its first page: a hub shows it, an MDX note's compiler reads its links. */
+  const noteContents = new Map<VaultPath, NoteContent>();
   for (const note of prepared) {
     const slugs = partSlugs.get(note.path)!;
     const link = (part: number): PageLink => ({ title: titleOf(note, part), slug: slugs[part]!, href: hrefFor(base, slugs[part]!) });
@@ -696,10 +697,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         ...(note.updated ? { updated: note.updated } : {}),
         ...(typeof note.frontmatter.description === 'string' ? { description: note.frontmatter.description } : {}),
       };
-      if (serviceOfNote.has(note.path)) {
-        hubNotes.set(note.path, content);
-        return;
-      }
+      if (i === 0) noteContents.set(note.path, content);
+      if (serviceOfNote.has(note.path)) return;
       const pageServices = [...new Set([...sections.values()].flatMap((set) => [...set]))].sort((a, b) => a.name.localeCompare(b.name));
       const page: NotePage = { kind: part.kind, ...link(i), ...content, services: pageServices.map(serviceLink), backlinks: [] };
       if (part.kind !== 'note') page.book = link(0);
@@ -730,7 +729,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   for (const service of services) {
     const slug = hubSlugs.get(service)!;
     const notePath = noteOfService.get(service);
-    const note = notePath ? hubNotes.get(notePath) : undefined;
+    const note = notePath ? noteContents.get(notePath) : undefined;
     const category = { name: service.category, href: hrefFor(base, asSlug('services'), slugSegment(service.category)) };
     const hub: ServicePage = { kind: 'service', title: service.name, slug, href: hrefFor(base, slug), service, category, ...(note ? { note } : {}), sections: [], mentions: [], backlinks: [] };
     hubs.set(service, hub);
@@ -850,7 +849,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
     stubs,
     attachments: [...usedAttachments].sort().map((path) => ({ path, href: attachmentHref(base, path) })),
-    mdxNotes: prepared.filter((note) => note.format === 'mdx').map((note) => note.path),
+    mdxNotes: new Map(prepared.filter((note) => note.format === 'mdx').map((note) => [note.path, noteContents.get(note.path)!])),
     problems,
     stats,
   };
