@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { blockElementId } from './blocks.ts';
 import { buildFolders, type FolderPage } from './folders.ts';
@@ -12,9 +13,9 @@ import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
-import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote } from './prepare-note.ts';
+import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote, type PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
-import { finishHtml, type LinkRendering } from './render.ts';
+import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
@@ -577,6 +578,18 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const partOfSlug = new Map<Slug, { note: PreparedNote; part: number }>();
   for (const note of prepared) partSlugs.get(note.path)!.forEach((slug, part) => partOfSlug.set(slug, { note, part }));
   const occurrenceByIndex = new Map(occurrences.map((link) => [link.index, link]));
+  /** An embedded part as its note wrote it, parsed once however often it is embedded, with its vault URLs made to point from its own folder. */
+  const sourceTrees = new Map<PreparedPart, HastRoot>();
+  const sourceTree = (note: PreparedNote, part: PreparedPart): HastRoot => {
+    let tree = sourceTrees.get(part);
+    if (!tree) {
+      tree = parseBody(part.body);
+      // Its own page reports its bad URLs; a copy of them need not report them again.
+      rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line, false));
+      sourceTrees.set(part, tree);
+    }
+    return tree;
+  };
   const embedContext = {
     textOf: (n: number) => occurrenceByIndex.get(n)!.text,
     aliasOf: (n: number) => occurrenceByIndex.get(n)!.embed?.alias,
@@ -599,16 +612,17 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         key: `${resolution.slug}#${resolution.fragment ?? ''}`,
         nodes: () =>
           whole
-            ? note.parts.flatMap((p) => p.hast.children as ElementContent[])
+            ? note.parts.flatMap((p) => sourceTree(note, p).children as ElementContent[])
             : resolution.fragment === undefined
-              ? (note.parts[part]!.hast.children as ElementContent[])
-              : sectionNodes(note.parts[part]!.hast, resolution.fragment),
+              ? (sourceTree(note, note.parts[part]!).children as ElementContent[])
+              : sectionNodes(sourceTree(note, note.parts[part]!), resolution.fragment),
       };
     },
   };
 
   /** Where a Markdown link or image with a vault path (`../images/a.png`, `Other%20Note.md#Heading`) is published. */
-  const resolveVaultUrl = (url: string, from: VaultPath, line: number): string | undefined => {
+  const resolveVaultUrl = (url: string, from: VaultPath, line: number, report = true): string | undefined => {
+    const problem = (found: Problem) => report && problems.push(found);
     const hash = url.indexOf('#');
     let wanted: string;
     try {
@@ -623,7 +637,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
       if (segment === '' || segment === '.') continue;
       if (segment === '..') {
         if (joined.length === 0) {
-          problems.push({ rule: 'outside-vault', file: from, line, message: `${url} points outside the vault; it is shown as text and nothing is read from there`, severity: 'warning' });
+          problem({ rule: 'outside-vault', file: from, line, message: `${url} points outside the vault; it is shown as text and nothing is read from there`, severity: 'warning' });
           return undefined;
         }
         joined.pop();
@@ -637,12 +651,12 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         usedAttachments.add(found.note.path);
         return attachmentHref(base, found.note.path) + (fragment ? `#${fragment}` : '');
       }
-      problems.push({ rule: 'missing-attachment', file: from, line, message: `${url}: no file “${path}” in the vault; it is shown as text`, severity: 'warning' });
+      problem({ rule: 'missing-attachment', file: from, line, message: `${url}: no file “${path}” in the vault; it is shown as text`, severity: 'warning' });
       return undefined;
     }
     const found = resolveNote(index, path, from);
     if (!found.found || privatePaths.has(found.note.path)) {
-      if (!found.found) problems.push({ rule: 'unresolved-link', file: from, line, message: `${url}: no note “${path}”; it is shown as text`, severity: 'warning' });
+      if (!found.found) problem({ rule: 'unresolved-link', file: from, line, message: `${url}: no note “${path}”; it is shown as text`, severity: 'warning' });
       return undefined;
     }
     const slugs = partSlugs.get(found.note.path)!;
@@ -669,17 +683,23 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
       const sections = servicesBySection.get(`${note.path}\0${i}`) ?? new Map<string, Set<Service>>();
-      rewriteVaultUrls(part.hast, (url, line) => resolveVaultUrl(url, note.path, line));
-      addSectionServices(part.hast.children, sections, serviceLink);
-      expandEmbeds(part.hast, embedContext, [`${slugs[i]}#`]);
       const links: LinkRendering[] = [];
-      const html = finishHtml(part.hast, (n) => {
+      const render = (n: number) => {
         const rendering = renderingOf(resolutions.get(n)!);
         // Only the note's own links, in order: an MDX note's compiler matches them one by one.
         if (occurrenceByIndex.get(n)!.from === note.path) links.push(rendering);
         return rendering;
-      });
-      if (!embedded.has(note.path)) part.hast = { type: 'root', children: [] };
+      };
+      let html = needsTree(part.body) ? undefined : finishHtmlText(withSectionServices(part.body, sections, serviceLink), render);
+      if (html === undefined) {
+        links.length = 0;
+        const tree = parseBody(part.body);
+        rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line));
+        addSectionServices(tree.children, sections, serviceLink);
+        expandEmbeds(tree, embedContext, [`${slugs[i]}#`]);
+        html = finishHtml(tree, render);
+      }
+      if (!embedded.has(note.path)) part.body = [];
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
       const content: NoteContent = {
@@ -869,15 +889,25 @@ function addSectionServices(children: (ElementContent | import('hast').RootConte
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
     if (node.type !== 'element' || node.tagName !== 'h2') continue;
-    const services = sections.get(String((node as Element).properties.id ?? ''));
-    if (!services?.size) continue;
-    const sorted = [...services].sort((a, b) => a.name.localeCompare(b.name)).map(link);
-    children.splice(
-      i + 1,
-      0,
-      h('ul.section-services', { 'aria-label': 'Services in this section', dataPagefindIgnore: 'all' }, sorted.map((s) => h('li', h('a.service-chip', { href: s.href }, s.name)))),
-    );
+    const list = sectionServices(sections.get(String((node as Element).properties.id ?? '')), link);
+    if (list) children.splice(i + 1, 0, list);
   }
+}
+
+function sectionServices(services: Set<Service> | undefined, link: (service: Service) => ServiceLink): Element | undefined {
+  if (!services?.size) return undefined;
+  const sorted = [...services].sort((a, b) => a.name.localeCompare(b.name)).map(link);
+  return h('ul.section-services', { 'aria-label': 'Services in this section', dataPagefindIgnore: 'all' }, sorted.map((s) => h('li', h('a.service-chip', { href: s.href }, s.name))));
+}
+
+/** `addSectionServices` for a body kept as text. */
+function withSectionServices(body: readonly BodyChunk[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
+  return body
+    .map((chunk) => {
+      const list = chunk.h2 === undefined ? undefined : sectionServices(sections.get(chunk.h2), link);
+      return list ? chunk.html + toHtml(list) : chunk.html;
+    })
+    .join('');
 }
 
 function findBlock(note: PreparedNote, id: string): { part: number; id: string } | undefined {

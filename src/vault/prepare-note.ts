@@ -1,4 +1,3 @@
-import type { Root as HastRoot } from 'hast';
 import type { Heading as MdastHeading, Nodes } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { markBlocks } from './blocks.ts';
@@ -10,7 +9,8 @@ import { parseLinkTarget, linkDisplayText, type LinkTarget } from './link-target
 import { formatOf, parseMarkdown, type NoteFormat, type WikiLinkNode } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import type { SourceFile } from './read-vault.ts';
-import { headingsOf, renderToHast, type RawHtml, type WikiLinkData } from './render.ts';
+import { headingsOf, renderToHast, serializeBody, type BodyChunk, type RawHtml, type WikiLinkData } from './render.ts';
+import { markVaultUrlLines } from './relative-urls.ts';
 import { noteName } from './resolve.ts';
 import { linkInlineTags } from './tags.ts';
 import type { VaultPath } from './types.ts';
@@ -55,7 +55,8 @@ export interface PreparedPart {
   kind: NotePart['kind'];
   /** Nothing but its heading: a chapter not written yet. */
   empty: boolean;
-  hast: HastRoot;
+  /** Rendered, with its links still placeholders, which the model fills once the whole vault is known. */
+  body: BodyChunk[];
   headings: PartHeading[];
   tags: string[];
   blocks: { id: string; line: number }[];
@@ -251,6 +252,7 @@ export function prepareNote(
     });
 
     const hast = renderToHast(part.tree, rawHtml);
+    markVaultUrlLines(hast);
     const rendered = headingsOf(hast);
     const headings: PartHeading[] = mdastHeadings.map((heading, i) => ({
       depth: heading.depth,
@@ -266,7 +268,7 @@ export function prepareNote(
     const finishedPassages = passages.map((p, i) => ({ ...p, trail: passageStacks[i]!.map((h) => trails.get(h)!) }));
     const content = part.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition');
     const empty = content.length === 0 || (content.length === 1 && content[0]!.type === 'heading');
-    return { kind: part.kind, empty, hast, headings, tags, blocks, passages: finishedPassages };
+    return { kind: part.kind, empty, body: serializeBody(hast), headings, tags, blocks, passages: finishedPassages };
   });
 
   const created = isoDate(frontmatter.date ?? frontmatter.created);
