@@ -35,20 +35,26 @@ export function formatProblem(problem: Problem): string {
   return `${where}  ${problem.message}${hint}  [${problem.rule}]`;
 }
 
-/** Levenshtein distance, capped: we only care whether two names are close. */
+/** Levenshtein distance, capped: we only care whether two names are close. Two rows, reused: it runs for thousands of names per question. */
+let rows = [new Uint16Array(64), new Uint16Array(64)];
 function distance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rows[0]!.length <= b.length) rows = [new Uint16Array(b.length * 2), new Uint16Array(b.length * 2)];
+  let previous = rows[0]!;
+  let current = rows[1]!;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      rowMin = Math.min(rowMin, current[j]!);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > cap) return cap + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
@@ -66,12 +72,12 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
  */
 export function suggester(candidates: Iterable<string>, options: { wordRuns?: boolean } = {}): (wanted: string) => string | undefined {
   const wordRuns = options.wordRuns ?? true;
-  const byLength = new Map<number, string[]>();
+  const byLength = new Map<number, { name: string; lower: string }[]>();
   const words = new Map<string, string[]>();
   for (const name of candidates) {
     const lower = name.toLowerCase();
     const bucket = byLength.get(lower.length) ?? [];
-    bucket.push(name);
+    bucket.push({ name, lower });
     byLength.set(lower.length, bucket);
     words.set(name, lower.split(/[\s:]+/).filter(Boolean));
   }
@@ -84,16 +90,20 @@ export function suggester(candidates: Iterable<string>, options: { wordRuns?: bo
     const cap = Math.max(2, Math.floor(target.length / 4));
     let best: { name: string; score: number } | undefined;
     const consider = (name: string, pieces: string[]) => {
-      const score = Math.min(...pieces.map((piece) => distance(target, piece, cap)));
-      if (score <= cap && (!best || score < best.score)) best = { name, score };
+      // Only a strictly closer name replaces the best so far, so nothing farther than it need be measured exactly.
+      const within = best ? best.score - 1 : cap;
+      if (within < 0) return;
+      let score = within + 1;
+      for (const piece of pieces) score = Math.min(score, distance(target, piece, within));
+      if (score <= within) best = { name, score };
     };
     // Whole names of about the same length.
     for (let length = Math.max(0, target.length - cap); length <= target.length + cap; length++) {
-      for (const name of byLength.get(length) ?? []) consider(name, [name.toLowerCase()]);
+      for (const { name, lower } of byLength.get(length) ?? []) consider(name, [lower]);
     }
     // Runs of as many words inside longer names, so `Moutains` finds the heading `Part 3: Mountains`.
     for (let length = target.length + cap + 1; wordRuns && length <= longest; length++) {
-      for (const name of byLength.get(length) ?? []) {
+      for (const { name } of byLength.get(length) ?? []) {
         const nameWords = words.get(name)!;
         const runs: string[] = [];
         for (let i = 0; i + width <= nameWords.length; i++) runs.push(nameWords.slice(i, i + width).join(' '));

@@ -40,6 +40,7 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: 'it is a folder',
 };
 const lenient = new TextDecoder('utf-8');
+const READS_AT_ONCE = 32;
 
 /**
  * Every `.md` and `.mdx` file below `root`, in a stable order. Dot-folders
@@ -54,6 +55,7 @@ export async function readVault(root: string): Promise<VaultFiles> {
   const notes: SourceFile[] = [];
   const unreadable: UnreadableFile[] = [];
   const attachments: VaultPath[] = [];
+  const noteFiles: { full: string; vaultPath: VaultPath }[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
@@ -64,32 +66,38 @@ export async function readVault(root: string): Promise<VaultFiles> {
         continue;
       }
       const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
-      if (!NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        if (isAttachment(entry.name)) attachments.push(vaultPath);
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(full);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        unreadable.push({ path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` });
-        continue;
-      }
-      // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
-      if (bytes.includes(0)) {
-        unreadable.push({ path: vaultPath, reason: 'a binary file, not text' });
-        continue;
-      }
-      const modified = (await stat(full).catch(() => undefined))?.mtime;
-      try {
-        notes.push({ path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) });
-      } catch {
-        notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) });
-      }
+      if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) noteFiles.push({ full, vaultPath });
+      else if (isAttachment(entry.name)) attachments.push(vaultPath);
+    }
+  };
+  const read = async ({ full, vaultPath }: { full: string; vaultPath: VaultPath }): Promise<void> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      unreadable.push({ path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` });
+      return;
+    }
+    // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
+    if (bytes.includes(0)) {
+      unreadable.push({ path: vaultPath, reason: 'a binary file, not text' });
+      return;
+    }
+    const modified = (await stat(full).catch(() => undefined))?.mtime;
+    try {
+      notes.push({ path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) });
+    } catch {
+      notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) });
     }
   };
   await walk(root);
+  // Many reads at once: one after another, a large vault spends seconds waiting on the disk. The order is restored below.
+  let next = 0;
+  const reader = async () => {
+    while (next < noteFiles.length) await read(noteFiles[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, noteFiles.length) }, reader));
   let catalog: SourceFile | undefined;
   for (const name of CATALOG_FILES) {
     const text = await readFile(path.join(root, name), 'utf8').catch(() => undefined);
