@@ -49,7 +49,9 @@ export function markEmbeds(tree: Root): number {
       // Lines before the match within this text node give the embed its own line for reports.
       if (start) {
         const line = start.line + (node.value.slice(0, at).match(/\n/g)?.length ?? 0);
-        embed.position = { start: { line, column: 1 }, end: { line, column: 1 } };
+        // Offsets too, as the unist tools expect of a position; approximate, since a text node's value is unescaped.
+        const offset = (start.offset ?? 0) + at;
+        embed.position = { start: { line, column: 1, offset }, end: { line, column: 1, offset: offset + match[0].length } };
       }
       pieces.push(embed);
       count++;

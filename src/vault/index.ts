@@ -1,4 +1,4 @@
-export { buildVault } from './model.ts';
+export { buildVault, prepareContext } from './model.ts';
 export type { Backlink, BuildOptions, BuildStats, ChapterOutline, NoteContent, NotePage, Page, PageLink, PassageSection, ServiceLink, ServicePage, ServiceSummary, StubPage, TagLink, TagPage, TocEntry, Vault } from './model.ts';
 export type { Service } from './catalog.ts';
 export type { FolderPage } from './folders.ts';

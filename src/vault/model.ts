@@ -13,7 +13,8 @@ import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
-import { prepareNote, readNote, type LinkOccurrence, type Passage, type PreparedNote, type PreparedPart } from './prepare-note.ts';
+import { fold, hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
+import type { LinkOccurrence, Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
 import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type LinkRendering } from './render.ts';
 import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
@@ -205,7 +206,17 @@ interface Gathered {
   slugger: GithubSlugger;
 }
 
-const fold = (text: string) => text.normalize('NFC').toLowerCase();
+/** What preparing a note depends on besides the note: read from the options and the catalog, the same wherever notes are prepared. */
+export function prepareContext(files: VaultFiles, options: BuildOptions = {}): PrepareContext {
+  const catalog = files.catalog ? parseCatalog(files.catalog.path, files.catalog.text) : undefined;
+  const services = catalog?.ok ? catalog.services : [];
+  return {
+    base: normalizeBase(options.base),
+    serviceNames: services.flatMap((service) => [service.name, ...service.aliases]).map(fold),
+    privateFolders: (options.privateFolders ?? []).map((folder) => `${fold(folder)}/`),
+    rawHtml: options.allowRawHtml ? 'trust' : 'sanitize',
+  };
+}
 const TOC_DEPTH = 4;
 const RESERVED_SLUGS = ['tags', 'stubs', 'services', 'folders', 'graph', 'search', '404', 'pagefind', '_astro', 'attachments'];
 /** Ids the layouts of gathered pages use themselves. */
@@ -216,7 +227,7 @@ const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents',
  * resolved links, backlinks, service hubs, stubs for missing notes, tags,
  * books and chapters. Pure: it is given the files and returns data; Astro only renders it.
  */
-export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault {
+export function buildVault(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[]): Vault {
   const base = normalizeBase(options.base);
   const problems: Problem[] = [];
   const registry = new SlugRegistry();
@@ -273,13 +284,17 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const serviceByName = new Map<string, Service>();
   for (const service of services) for (const name of [service.name, ...service.aliases]) serviceByName.set(fold(name), service);
 
-  // 1. Read every note: properties first, since they decide whether it is published.
-  const read = files.notes.map(readNote);
+  // 1. Read every note: properties first, since they decide whether it is published. Each is prepared
+  // on its own (parts, heading ids, tags, links), here or, for a large vault, in worker threads or from a cache.
+  const context = prepareContext(files, options);
+  const read = preparedFiles && preparedFiles.length === files.notes.length && preparedFiles.every((file, i) => file.path === files.notes[i]!.path)
+    ? preparedFiles
+    : files.notes.map((file) => prepareFile(file, context));
   const readable = read.filter((note) => note.ok);
   for (const note of read) if (!note.ok) problems.push(note.problem);
-  const privateFolders = (options.privateFolders ?? []).map((folder) => `${fold(folder)}/`);
+  const privateFolders = context.privateFolders;
   const inPrivateFolder = (path: string) => privateFolders.some((folder) => fold(path).startsWith(folder));
-  const published = readable.filter((note) => note.published && !inPrivateFolder(note.path));
+  const published = readable.filter((note) => note.published);
   const publishedSet = new Set(published);
   // Notes that cannot be read are treated as private: links to them must not reveal them.
   const privatePaths = new Set<string>([
@@ -291,26 +306,30 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const serviceOfNote = new Map<VaultPath, Service>();
   const noteOfService = new Map<Service, VaultPath>();
   for (const note of published) {
-    const title = typeof note.frontmatter.title === 'string' ? note.frontmatter.title : undefined;
-    const aliases = note.frontmatter.aliases;
-    const names = [note.name, ...(title ? [title] : []), ...(Array.isArray(aliases) ? aliases.map(String) : [])];
-    const service = names.map((name) => serviceByName.get(fold(name))).find(Boolean);
+    const service = hubNames(note.name, note.frontmatter).map((name) => serviceByName.get(fold(name))).find(Boolean);
     if (service && !noteOfService.has(service)) {
       serviceOfNote.set(note.path, service);
       noteOfService.set(service, note.path);
     }
   }
 
-  // 2. Prepare each published note on its own: parts, heading ids, tags, links.
+  // 2. Number every link across the vault: each note numbered its own from 0.
   const occurrences: LinkOccurrence[] = [];
+  const linkOffsets = new Map<VaultPath, number>();
   let linkCounter = 0;
-  const tagHref = (tag: string) => hrefFor(base, tagSlug(tag));
-  const prepared: PreparedNote[] = published.map((note) =>
-    prepareNote(note, () => linkCounter++, tagHref, occurrences, { whole: serviceOfNote.has(note.path), rawHtml: options.allowRawHtml ? 'trust' : 'sanitize' }),
-  );
+  const prepared: PreparedNote[] = published.map((file) => {
+    let { note, links } = file;
+    if (file.whole && !serviceOfNote.has(file.path)) {
+      // Named like a service whose hub is another note: split into chapters like any note.
+      const again = prepareFile(files.notes.find((source) => source.path === file.path)!, context, { whole: false });
+      if (again.ok) ({ note, links } = again);
+    }
+    linkOffsets.set(file.path, linkCounter);
+    occurrences.push(...renumberLinks(links, linkCounter));
+    linkCounter += links.reduce((most, link) => Math.max(most, link.index + 1), 0);
+    return note!;
+  });
   const preparedByPath = new Map(prepared.map((note) => [note.path, note]));
-  // The Markdown trees are done with: let them go, so a large vault fits in memory.
-  for (const note of published) note.tree = { type: 'root', children: [] };
 
   // 3. Give every part a URL: a note's own, then its chapters below it; a service's note takes the hub's.
   const partSlugs = new Map<VaultPath, Slug[]>();
@@ -531,8 +550,6 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
       for (const passage of part.passages) {
         for (const service of findMentions(passage.plain)) if (service !== own) mentions.push({ note, part: partIndex, passage, service });
       }
-      // Only the passages that name a service are needed from here on.
-      part.passages = [];
     });
   }
 
@@ -583,7 +600,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
   const sourceTree = (note: PreparedNote, part: PreparedPart): HastRoot => {
     let tree = sourceTrees.get(part);
     if (!tree) {
-      tree = parseBody(part.body);
+      tree = parseBody(part.body, linkOffsets.get(note.path)!);
       // Its own page reports its bad URLs; a copy of them need not report them again.
       rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line, false));
       sourceTrees.set(part, tree);
@@ -664,12 +681,6 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
     return heading ? hrefFor(base, heading.page, heading.id) : hrefFor(base, slugs[0]!);
   };
 
-  // Notes other pages embed keep their rendered trees until the end; the others can let theirs go once written.
-  const embedded = new Set<VaultPath>();
-  for (const link of occurrences) {
-    const resolution = resolutions.get(link.index)!;
-    if (link.embed && resolution.kind === 'page') embedded.add(resolution.note);
-  }
 
   const pages: Page[] = [];
   const pageBySlug = new Map<Slug, Page>();
@@ -690,16 +701,16 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}): Vault
         if (occurrenceByIndex.get(n)!.from === note.path) links.push(rendering);
         return rendering;
       };
-      let html = needsTree(part.body) ? undefined : finishHtmlText(withSectionServices(part.body, sections, serviceLink), render);
+      const offset = linkOffsets.get(note.path)!;
+      let html = needsTree(part.body) ? undefined : finishHtmlText(withSectionServices(part.body, sections, serviceLink), (n) => render(n + offset));
       if (html === undefined) {
         links.length = 0;
-        const tree = parseBody(part.body);
+        const tree = parseBody(part.body, offset);
         rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line));
         addSectionServices(tree.children, sections, serviceLink);
         expandEmbeds(tree, embedContext, [`${slugs[i]}#`]);
         html = finishHtml(tree, render);
       }
-      if (!embedded.has(note.path)) part.body = [];
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
       const content: NoteContent = {

@@ -166,9 +166,21 @@ export function serializeBody(tree: HastRoot): BodyChunk[] {
   });
 }
 
-/** The tree a body was serialised from, for the rare page that needs one: embeds, or Markdown links with vault paths. */
-export function parseBody(chunks: readonly BodyChunk[]): HastRoot {
-  return fromHtml(chunks.map((chunk) => chunk.html).join(''), { fragment: true });
+/**
+ * The tree a body was serialised from, for the rare page that needs one
+ * (embeds, or Markdown links with vault paths), with its placeholders'
+ * numbers moved on by `offset`: a note numbers its links from 0.
+ */
+export function parseBody(chunks: readonly BodyChunk[], offset: number): HastRoot {
+  const tree = fromHtml(chunks.map((chunk) => chunk.html).join(''), { fragment: true });
+  if (offset === 0) return tree;
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ['dataQuireLink', 'dataQuireEmbed'] as const) {
+      const n = node.properties[key];
+      if (n !== undefined) node.properties[key] = String(Number(n) + offset);
+    }
+  });
+  return tree;
 }
 
 /** What only a tree can finish: embeds to expand, vault URLs to rewrite (see relative-urls.ts). */
