@@ -16,6 +16,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // A page whose data is unchanged since the last build (src/site/cache-keys.ts) is copied, not rendered again.
+  experimental: { incrementalBuild: true },
   // Quire renders .md notes with its own unified pipeline (src/vault/render.ts). .mdx notes are
   // compiled by @astrojs/mdx, which takes its plugins from this processor: the same Obsidian syntax
   // (src/markdown/pipeline.ts), wiki-links, tags, block ids and heading ids as Markdown notes.

@@ -11,15 +11,26 @@ import { builtVault } from './site/vault.ts';
  * An entry's id is its path in the vault.
  */
 const published = builtVault()?.mdxNotes;
+const contentDir = sharedSettings().contentDir;
+const files = glob({
+  pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
+  base: contentDir,
+  generateId: ({ entry }) => entry,
+});
 const mdxNotes = defineCollection({
-  loader:
-    published?.size === 0
-      ? async () => []
-      : glob({
-          pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
-          base: sharedSettings().contentDir,
-          generateId: ({ entry }) => entry,
-        }),
+  loader: {
+    name: 'quire-mdx-notes',
+    load: async (context) => {
+      // Astro keeps entries between builds and rereads a file only when its content changed; an entry kept from
+      // another vault (another CONTENT_DIR) would still point into that vault. So the store is emptied when the vault changes.
+      if (context.meta.get('contentDir') !== contentDir) {
+        context.store.clear();
+        context.meta.set('contentDir', contentDir);
+      }
+      if (published?.size === 0) return;
+      await files.load(context);
+    },
+  },
 });
 
 export const collections = { mdxNotes };

@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
-import { forgetVault, loadVault } from '../site/vault.ts';
+import { forgetVault, lastPreparation, loadVault } from '../site/vault.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
 import { indexSite } from './pagefind.ts';
+import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
 
 /** Ends the build with a message instead of a stack trace: the reader needs the what and the where, not our call stack. */
@@ -27,7 +28,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
     name: 'quire',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, addWatchFile, updateConfig }) => {
-        settings = readSettings(fileURLToPath(config.root), options);
+        settings = { ...readSettings(fileURLToPath(config.root), options), cacheDir: fileURLToPath(config.cacheDir), command, fresh: process.argv.includes('--force') };
         shareSettings(settings);
         if (command === 'preview' || command === 'sync') return;
         addWatchFile(settings.contentDir);
@@ -37,6 +38,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           if (fatal.length) fail(logger, `${fatal.map(formatProblem).join('\n')}\nThe build stopped: fix the problems above and build again.`);
           if (command === 'build') {
             logger.info(`building ${settings!.contentDir}`);
+            const prepared = lastPreparation();
+            if (prepared) logger.info(`${prepared.notes} notes: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
             if (!process.env.SITE_URL) logger.warn('SITE_URL is not set: canonical links, sitemap.xml and rss.xml point at http://localhost:4321. Set SITE_URL to the address the site will be served from.');
             outDir = new AtomicOutDir(fileURLToPath(config.outDir));
             await outDir.clearLeftovers();
@@ -73,6 +76,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         const written = fileURLToPath(dir);
         const copied = await copyAttachments(vault, settings!.contentDir, written);
         if (copied) logger.info(`${copied} attachment(s) copied`);
+        await releaseMemory();
         const indexed = await indexSite(written);
         if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
         logger.info(`search index: ${indexed.pages} pages indexed`);

@@ -5,6 +5,8 @@ import type { Slug, Vault } from '../vault/index.ts';
 interface Cached {
   graph: Graph;
   layout?: GraphLayout;
+  /** Each page's local graph is placed once: for its cache key, then for its page. */
+  local: Map<Slug, LocalLayout | undefined>;
 }
 
 /** Keyed on the model, so a rebuilt vault (a note changed in `astro dev`) gets a new graph. */
@@ -13,7 +15,7 @@ const cache = new WeakMap<Vault, Cached>();
 function cachedFor(vault: Vault): Cached {
   let cached = cache.get(vault);
   if (!cached) {
-    cached = { graph: buildGraph(vault) };
+    cached = { graph: buildGraph(vault), local: new Map() };
     cache.set(vault, cached);
   }
   return cached;
@@ -33,6 +35,10 @@ export function globalLayout(vault: Vault): GraphLayout {
 
 /** A page's neighbours, placed around it; undefined for a page the graph leaves out (tag pages). */
 export function localLayout(vault: Vault, slug: Slug, limit?: number): LocalLayout | undefined {
-  const local = localGraph(siteGraph(vault), slug, limit);
-  return local && layoutLocalGraph(local);
+  const cached = cachedFor(vault);
+  if (limit === undefined && cached.local.has(slug)) return cached.local.get(slug);
+  const local = localGraph(cached.graph, slug, limit);
+  const layout = local && layoutLocalGraph(local);
+  if (limit === undefined) cached.local.set(slug, layout);
+  return layout;
 }

@@ -15,6 +15,12 @@ export interface QuireSettings {
   privateFolders: string[];
   /** Notes' own HTML is published as written, scripts included, instead of sanitised. */
   allowRawHtml: boolean;
+  /** Where prepared notes are kept between builds (Astro's cache folder); none, no cache. */
+  cacheDir?: string;
+  /** Prepare every note again, whatever the cache holds: `astro build --force`. */
+  fresh?: boolean;
+  /** Which Astro command runs: `dev` keeps the model up to date as notes change. */
+  command?: 'dev' | 'build' | 'preview' | 'sync';
 }
 
 export interface QuireOptions {

@@ -1,6 +1,9 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
-import { buildVault, readVault, type Vault } from '../vault/index.ts';
-import { fallbackTitle, sharedSettings } from './settings.ts';
+import { buildVault, prepareContext, readVault, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
+import { prepareFile, type PreparedFile } from '../vault/prepare-file.ts';
+import { prepareInWorkers, preparingThreads } from '../vault/prepare-pool.ts';
+import { openNoteCache } from './note-cache.ts';
+import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 
 const MODEL = Symbol.for('quire.vault');
 
@@ -24,18 +27,80 @@ export function loadVault(): Promise<Vault> {
   const vault = readVault(settings.contentDir).then(async (files) => {
     // Code is highlighted while notes render, synchronously: the grammars the vault uses are loaded first.
     await loadCodeLanguages(files.notes.flatMap((note) => [...fenceLanguages(note.text)]));
-    return buildVault(files, {
+    const options: BuildOptions = {
       base: settings.base,
       privateFolders: settings.privateFolders,
       allowRawHtml: settings.allowRawHtml,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
-    });
+    };
+    return buildVault(files, options, await prepareNotes(files, options, settings));
   });
   const cached: Cached = { key, vault };
   slot[MODEL] = cached;
   void vault.then((built) => (cached.built = built), () => undefined);
   return vault;
+}
+
+/** How the last model's notes were prepared: for the build report. */
+export interface Preparation {
+  notes: number;
+  fromCache: number;
+  threads: number;
+}
+
+const PREPARED = Symbol.for('quire.prepared');
+const memory = globalThis as Record<symbol, { entries: Map<string, PreparedFile>; last: Preparation } | undefined>;
+
+export function lastPreparation(): Preparation | undefined {
+  return memory[PREPARED]?.last;
+}
+
+/** Below this many notes to prepare, starting worker threads costs more than it saves. */
+const WORKERS_FROM = 400;
+
+/**
+ * Every note prepared, in the vault's order: taken from the last model of
+ * this process (`astro dev` after an edit) or from the cache of an earlier
+ * build when unchanged, the others prepared, in worker threads when there
+ * are many. The cache is only an optimisation: without it, the notes are prepared here.
+ */
+async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: QuireSettings): Promise<PreparedFile[]> {
+  const context = prepareContext(files, options);
+  const cache = settings.cacheDir ? await openNoteCache(settings.cacheDir, context).catch(() => undefined) : undefined;
+  const previous = memory[PREPARED]?.entries;
+  const keys = files.notes.map((file) => cache?.keyOf(file));
+  const prepared: (PreparedFile | undefined)[] = [];
+  for (const key of keys) prepared.push(key === undefined || settings.fresh ? undefined : (previous?.get(key) ?? (await cache!.get(key).catch(() => undefined))));
+  const missing = files.notes.filter((_, i) => prepared[i] === undefined);
+  let fresh: PreparedFile[] | undefined;
+  let threads = 1;
+  if (missing.length >= WORKERS_FROM) {
+    fresh = await prepareInWorkers(missing, context).catch(() => undefined);
+    if (fresh) threads = Math.min(Math.ceil(missing.length / 100), preparingThreads());
+  }
+  fresh ??= missing.map((file) => prepareFile(file, context));
+  let next = 0;
+  const all = prepared.map((found) => found ?? fresh[next++]!);
+  const entries = new Map<string, PreparedFile>();
+  keys.forEach((key, i) => key !== undefined && entries.set(key, all[i]!));
+  memory[PREPARED] = { entries, last: { notes: all.length, fromCache: all.length - missing.length, threads } };
+  if (cache && missing.length > 0) {
+    if (settings.command === 'dev') scheduleSave(() => cache.save(entries));
+    else await cache.save(entries).catch(() => undefined);
+  }
+  return all;
+}
+
+/**
+ * In `astro dev` the cache is written once edits pause, not after each one:
+ * writing it takes a moment, and the memory holds everything meanwhile.
+ */
+let pendingSave: ReturnType<typeof setTimeout> | undefined;
+function scheduleSave(save: () => Promise<void>): void {
+  clearTimeout(pendingSave);
+  pendingSave = setTimeout(() => void save().catch(() => undefined), 3000);
+  pendingSave.unref();
 }
 
 export function forgetVault(): void {

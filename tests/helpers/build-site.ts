@@ -11,16 +11,19 @@ export interface BuildResult {
 }
 
 /** Runs a real `astro build` of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
-export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string>; outDir?: string } = {}): Promise<BuildResult> {
+export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string>; outDir?: string; args?: string[] } = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'quire-build-')));
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.CONTENT_DIR;
   delete env.BASE_PATH;
+  // Vitest puts Vite's own variables in the environment (NODE_ENV=test, DEV=1, MODE, …); a user's build runs without them.
+  for (const name of ['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
   if (options.contentDir) env.CONTENT_DIR = options.contentDir;
   if (options.base) env.BASE_PATH = options.base;
   const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: projectRoot, env });
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, ...(options.args ?? [])], { cwd: projectRoot, env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

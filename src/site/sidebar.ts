@@ -1,0 +1,81 @@
+import type { PageLink, Slug, Vault } from '../vault/index.ts';
+
+/** How many notes or subfolders of a folder the sidebar lists before linking to the folder's page. */
+export const LIST_LIMIT = 40;
+/** Up to this many chapters in all, every book's are listed; beyond, only the current book's. */
+const FEW_CHAPTERS = 60;
+/** Up to this many services, each is listed by name; beyond, only their categories. */
+const FEW_SERVICES = 60;
+
+/**
+ * What the sidebar shows on every page, taken from the model once: the
+ * books, the services, the site's own lists. Only this reaches the
+ * sidebar, so a page's cache key (cache-keys.ts) can hash exactly what it shows.
+ */
+export interface SiteNav {
+  base: string;
+  books: (PageLink & { chapters: PageLink[] })[];
+  /** Few enough chapters in the whole vault to list every book's. */
+  allChapters: boolean;
+  services: { id: string; category: string; count: number; services?: { name: string; href: string }[] }[];
+  hasNotes: boolean;
+  hasTags: boolean;
+}
+
+/** The folder the sidebar lists on a page, cut to what it shows. */
+export interface FolderNav {
+  folder: string;
+  title: string;
+  slug: Slug;
+  href: string;
+  parents: PageLink[];
+  folders: (PageLink & { count: number })[];
+  notes: PageLink[];
+  /** More notes or subfolders than are listed. */
+  more: boolean;
+  noteCount: number;
+}
+
+const navs = new WeakMap<Vault, SiteNav>();
+
+export function siteNav(vault: Vault): SiteNav {
+  let nav = navs.get(vault);
+  if (nav) return nav;
+  const link = ({ title, slug, href }: PageLink): PageLink => ({ title, slug, href });
+  const serviceCount = vault.services.reduce((n, group) => n + group.services.length, 0);
+  nav = {
+    base: vault.base,
+    books: vault.books.map((book) => ({ ...link(book), chapters: book.chapters.map(link) })),
+    allChapters: vault.books.reduce((n, book) => n + book.chapters.length, 0) <= FEW_CHAPTERS,
+    services: vault.services.map((group) => ({
+      id: group.id,
+      category: group.category,
+      count: group.services.length,
+      ...(serviceCount <= FEW_SERVICES ? { services: group.services.map((service) => ({ name: service.name, href: service.href })) } : {}),
+    })),
+    hasNotes: vault.notes.length > 0,
+    hasTags: vault.tags.length > 0,
+  };
+  navs.set(vault, nav);
+  return nav;
+}
+
+/** The folder whose notes the sidebar lists on a page: the page's own folder, or the folder page itself; the vault's top otherwise. */
+export function folderNav(vault: Vault, current: string | undefined): FolderNav | undefined {
+  const page = current === undefined ? undefined : vault.bySlug.get(current as Slug);
+  const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? (page.source.includes('/') ? page.source.slice(0, page.source.lastIndexOf('/')) : '') : '';
+  const folder = vault.folders.get(path);
+  if (!folder || (folder.notes.length === 0 && folder.folders.length === 0)) return undefined;
+  const link = ({ title, slug, href }: PageLink): PageLink => ({ title, slug, href });
+  return {
+    folder: folder.folder,
+    title: folder.title,
+    slug: folder.slug,
+    href: folder.href,
+    parents: folder.parents.map(link),
+    folders: folder.folders.slice(0, LIST_LIMIT).map((sub) => ({ ...link(sub), count: sub.count })),
+    notes: folder.notes.slice(0, LIST_LIMIT).map(link),
+    more: folder.notes.length > LIST_LIMIT || folder.folders.length > LIST_LIMIT,
+    noteCount: folder.notes.length,
+  };
+}

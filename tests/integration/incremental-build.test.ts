@@ -1,0 +1,57 @@
+import { cp, mkdtemp, readdir, readFile, appendFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+let first: BuildResult;
+let second: BuildResult;
+let fresh: BuildResult;
+
+/** Every file a build wrote, by its path in the site. */
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), await readFile(full));
+  }
+  return files;
+}
+
+/** The pages a build wrote by rendering them, not by copying them from the build before. */
+const rendered = (output: string) => [...output.matchAll(/├─ (\S+\.html)(.*)/g)].filter((m) => !/\((restored|cached)\)/.test(m[2]!)).map((m) => m[1]!);
+
+beforeAll(async () => {
+  const vault = path.join(await mkdtemp(path.join(os.tmpdir(), 'quire-incremental-')), 'links-vault');
+  await cp(fixture('links-vault'), vault, { recursive: true });
+  first = await buildSite({ contentDir: vault });
+  await appendFile(path.join(vault, 'Blocks.md'), '\nA new paragraph, zebra-marker, that links to [[Home]].\n');
+  second = await buildSite({ contentDir: vault });
+  // What a build from nothing makes of the same vault: `--force` ignores every cache.
+  fresh = await buildSite({ contentDir: vault, args: ['--force'] });
+});
+
+describe('building again after one note changed', () => {
+  it('prepares only that note, and renders only the pages that show it', () => {
+    for (const build of [first, second, fresh]) expect(build.code, build.output).toBe(0);
+    expect(second.output).toContain('10 notes: 9 unchanged since the last build, 1 prepared');
+    const again = rendered(second.output);
+    // The note itself, and Home, whose backlinks now list it; the pages Astro never keys (lists, feeds) render every time.
+    expect(again).toEqual(expect.arrayContaining(['/blocks/index.html', '/home/index.html']));
+    expect(again).not.toContain('/field-guide/part-1-forests/index.html');
+    expect(second.output).toMatch(/\(restored\)|\(cached\)/);
+  });
+
+  it('writes the same site, byte for byte, as a build from nothing', async () => {
+    expect(fresh.output).toContain('10 notes: 0 unchanged since the last build, 10 prepared');
+    expect(rendered(fresh.output)).toContain('/field-guide/part-1-forests/index.html');
+    const [incremental, complete] = await Promise.all([filesOf(second.outDir), filesOf(fresh.outDir)]);
+    expect([...incremental.keys()].sort()).toEqual([...complete.keys()].sort());
+    const differing = [...complete].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file);
+    expect(differing).toEqual([]);
+    expect(incremental.get('blocks/index.html')!.toString()).toContain('zebra-marker');
+    expect(incremental.get('home/index.html')!.toString()).toMatch(/<section class="backlinks"[\s\S]*zebra-marker/);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { pageCacheKeys } from '../../src/site/cache-keys.ts';
+import { buildVault, type VaultFiles } from '../../src/vault/index.ts';
+
+const CATALOG = '- name: Amazon S3\n  aliases: [S3]\n  category: Storage\n  summary: Object storage.\n  docs: https://docs.aws.amazon.com/s3/\n';
+
+function vault(notes: Record<string, string>) {
+  const files: VaultFiles = {
+    notes: Object.entries(notes).map(([path, text]) => ({ path: path as never, text })),
+    unreadable: [],
+    catalog: { path: 'services.yaml' as never, text: CATALOG },
+  };
+  return buildVault(files, {});
+}
+
+const NOTES = {
+  'Lakes/Ingest.md': '# Ingest\n\nData lands in [[Amazon S3]].\n',
+  'Lakes/Query.md': '# Query\n\nQueries read what [[Ingest]] wrote.\n',
+  'Other/Unrelated.md': '# Unrelated\n\nNothing about storage.\n',
+  'Other/Neighbour.md': '# Neighbour\n\nSee [[Unrelated]].\n',
+};
+
+/** The pages whose key differs between two models of the vault: what an incremental build renders again. */
+function changed(before: Record<string, string>, after: Record<string, string>): string[] {
+  const [a, b] = [pageCacheKeys(vault(before)), pageCacheKeys(vault(after))];
+  return [...b.keys()].filter((slug) => a.get(slug) !== b.get(slug)).sort();
+}
+
+describe('the cache key of each page', () => {
+  it('stays the same when nothing changed', () => {
+    expect(changed(NOTES, NOTES)).toEqual([]);
+  });
+
+  it('changes for the edited page and the pages that show it, and no other', () => {
+    const edited = { ...NOTES, 'Lakes/Query.md': `${NOTES['Lakes/Query.md']}\nIt also reads [[Amazon S3]] directly.\n` };
+    // Query itself; the S3 hub, which lists the new passage; Ingest, whose local graph draws Query and the hub larger now that each has one more link.
+    expect(changed(NOTES, edited)).toEqual(['lakes/ingest', 'lakes/query', 'services/amazon-s3']);
+  });
+
+  it('changes for every page of a folder when a note of it is renamed, since their sidebar lists it', () => {
+    const renamed = { ...NOTES, 'Other/Unrelated.md': '---\ntitle: Something Else\n---\n# Unrelated\n\nNothing about storage.\n' };
+    const keys = changed(NOTES, renamed);
+    expect(keys).toEqual(expect.arrayContaining(['other/neighbour', 'other/unrelated', 'folders/other']));
+    expect(keys).not.toContain('lakes/ingest');
+  });
+});
