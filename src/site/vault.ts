@@ -84,7 +84,8 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const all = prepared.map((found) => found ?? fresh[next++]!);
   const entries = new Map<string, PreparedFile>();
   keys.forEach((key, i) => key !== undefined && entries.set(key, all[i]!));
-  memory[PREPARED] = { entries, last: { notes: all.length, fromCache: all.length - missing.length, threads } };
+  // Only the dev server builds the model again in this process; a build lets the prepared notes go once the model has them.
+  memory[PREPARED] = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
   if (cache && missing.length > 0) {
     if (settings.command === 'dev') scheduleSave(() => cache.save(entries));
     else await cache.save(entries).catch(() => undefined);

@@ -20,8 +20,11 @@ async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/** A build's log as a reader sees it: without the colours Astro adds when CI=true forces them. */
+const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
+
 /** The pages a build wrote by rendering them, not by copying them from the build before. */
-const rendered = (output: string) => [...output.matchAll(/├─ (\S+\.html)(.*)/g)].filter((m) => !/\((restored|cached)\)/.test(m[2]!)).map((m) => m[1]!);
+const rendered = (output: string) => [...plain(output).matchAll(/├─ (\S+\.html)(.*)/g)].filter((m) => !/\((restored|cached)\)/.test(m[2]!)).map((m) => m[1]!);
 
 beforeAll(async () => {
   const vault = path.join(await mkdtemp(path.join(os.tmpdir(), 'quire-incremental-')), 'links-vault');
@@ -36,16 +39,16 @@ beforeAll(async () => {
 describe('building again after one note changed', () => {
   it('prepares only that note, and renders only the pages that show it', () => {
     for (const build of [first, second, fresh]) expect(build.code, build.output).toBe(0);
-    expect(second.output).toContain('10 notes: 9 unchanged since the last build, 1 prepared');
+    expect(plain(second.output)).toContain('10 notes: 9 unchanged since the last build, 1 prepared');
     const again = rendered(second.output);
     // The note itself, and Home, whose backlinks now list it; the pages Astro never keys (lists, feeds) render every time.
     expect(again).toEqual(expect.arrayContaining(['/blocks/index.html', '/home/index.html']));
     expect(again).not.toContain('/field-guide/part-1-forests/index.html');
-    expect(second.output).toMatch(/\(restored\)|\(cached\)/);
+    expect(plain(second.output)).toMatch(/\(restored\)|\(cached\)/);
   });
 
   it('writes the same site, byte for byte, as a build from nothing', async () => {
-    expect(fresh.output).toContain('10 notes: 0 unchanged since the last build, 10 prepared');
+    expect(plain(fresh.output)).toContain('10 notes: 0 unchanged since the last build, 10 prepared');
     expect(rendered(fresh.output)).toContain('/field-guide/part-1-forests/index.html');
     const [incremental, complete] = await Promise.all([filesOf(second.outDir), filesOf(fresh.outDir)]);
     expect([...incremental.keys()].sort()).toEqual([...complete.keys()].sort());
