@@ -1,7 +1,7 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
 import { buildVault, prepareContext, readVault, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
 import { prepareFile, type PreparedFile } from '../vault/prepare-file.ts';
-import { prepareInWorkers, preparingThreads } from '../vault/prepare-pool.ts';
+import { prepareInWorkers } from '../vault/prepare-pool.ts';
 import { openNoteCache } from './note-cache.ts';
 import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 
@@ -73,13 +73,9 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const prepared: (PreparedFile | undefined)[] = [];
   for (const key of keys) prepared.push(key === undefined || settings.fresh ? undefined : (previous?.get(key) ?? (await cache!.get(key).catch(() => undefined))));
   const missing = files.notes.filter((_, i) => prepared[i] === undefined);
-  let fresh: PreparedFile[] | undefined;
-  let threads = 1;
-  if (missing.length >= WORKERS_FROM) {
-    fresh = await prepareInWorkers(missing, context).catch(() => undefined);
-    if (fresh) threads = Math.min(Math.ceil(missing.length / 100), preparingThreads());
-  }
-  fresh ??= missing.map((file) => prepareFile(file, context));
+  const inWorkers = missing.length >= WORKERS_FROM ? await prepareInWorkers(missing, context).catch(() => undefined) : undefined;
+  const fresh = inWorkers?.prepared ?? missing.map((file) => prepareFile(file, context));
+  const threads = inWorkers?.threads ?? 1;
   let next = 0;
   const all = prepared.map((found) => found ?? fresh[next++]!);
   const entries = new Map<string, PreparedFile>();

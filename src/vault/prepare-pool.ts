@@ -18,10 +18,11 @@ export const preparingThreads = (): number => Math.max(1, Math.min(os.availableP
 /**
  * Prepares notes in worker threads, one per core: parsing and rendering
  * are most of a large vault's build, and each note is prepared on its own.
- * Answers in the files' order. Rejects if the workers cannot be started
- * (the caller then prepares the notes itself) or a worker fails.
+ * Answers in the files' order, with how many threads did the work. Rejects
+ * if the workers cannot be started (the caller then prepares the notes
+ * itself) or a worker fails.
  */
-export async function prepareInWorkers(files: readonly SourceFile[], context: PrepareContext, threads = preparingThreads()): Promise<PreparedFile[]> {
+export async function prepareInWorkers(files: readonly SourceFile[], context: PrepareContext, threads = preparingThreads()): Promise<{ prepared: PreparedFile[]; threads: number }> {
   const script = new URL(WORKER, import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) throw new Error(`no worker script at ${script.href}`);
   const batches: SourceFile[][] = [];
@@ -52,5 +53,5 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results.flat();
+  return { prepared: results.flat(), threads: workers.length };
 }

@@ -19,7 +19,8 @@ describe('notes prepared apart from the model', () => {
       const inModel = pagesOf(files);
       // Each note numbers its links from 0; the model numbers them across the vault, embeds included.
       expect(pagesOf(files, files.notes.map((file) => prepareFile(file, context))), name).toBe(inModel);
-      expect(pagesOf(files, await prepareInWorkers(files.notes, context, 2)), name).toBe(inModel);
+      const inWorkers = await prepareInWorkers(files.notes, context, 2);
+      expect(pagesOf(files, inWorkers.prepared), name).toBe(inModel);
     }
   });
 
