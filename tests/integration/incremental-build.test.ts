@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,19 +31,22 @@ beforeAll(async () => {
   await cp(fixture('links-vault'), vault, { recursive: true });
   first = await buildSite({ contentDir: vault });
   await appendFile(path.join(vault, 'Blocks.md'), '\nA new paragraph, zebra-marker, that links to [[Home]].\n');
+  // A note made private since the last build: its page must go, however much else is reused.
+  await writeFile(path.join(vault, 'Aliased.md'), '---\npublish: false\naliases:\n  - Also Known As\n---\nA note with an alias, private-marker.\n');
   second = await buildSite({ contentDir: vault });
   // What a build from nothing makes of the same vault: `--force` ignores every cache.
   fresh = await buildSite({ contentDir: vault, args: ['--force'] });
 });
 
-describe('building again after one note changed', () => {
-  it('prepares only that note, and renders only the pages that show it', () => {
+describe('building again after notes changed', () => {
+  it('prepares only the changed notes, and renders only the pages that show them', () => {
     for (const build of [first, second, fresh]) expect(build.code, build.output).toBe(0);
-    expect(plain(second.output)).toContain('10 notes: 9 unchanged since the last build, 1 prepared');
+    expect(plain(second.output)).toContain('10 notes: 8 unchanged since the last build, 2 prepared');
     const again = rendered(second.output);
-    // The note itself, and Home, whose backlinks now list it; the pages Astro never keys (lists, feeds) render every time.
-    expect(again).toEqual(expect.arrayContaining(['/blocks/index.html', '/home/index.html']));
-    expect(again).not.toContain('/field-guide/part-1-forests/index.html');
+    // The edited note; Home, whose backlinks now list it; the pages whose sidebar listed the note that left (the vault's top
+    // folder, chapters included). The pages Astro never keys (lists, feeds) render every time. A note in its own folder is copied.
+    expect(again).toEqual(expect.arrayContaining(['/blocks/index.html', '/home/index.html', '/field-guide/part-1-forests/index.html']));
+    expect(again).not.toContain('/deep/er/note/index.html');
     expect(plain(second.output)).toMatch(/\(restored\)|\(cached\)/);
   });
 
@@ -56,5 +59,12 @@ describe('building again after one note changed', () => {
     expect(differing).toEqual([]);
     expect(incremental.get('blocks/index.html')!.toString()).toContain('zebra-marker');
     expect(incremental.get('home/index.html')!.toString()).toMatch(/<section class="backlinks"[\s\S]*zebra-marker/);
+  });
+
+  it('leaves out a note made private since, its page and every trace of it', async () => {
+    const site = await filesOf(second.outDir);
+    expect(site.has('aliased/index.html')).toBe(false);
+    const leaks = [...site].filter(([, bytes]) => bytes.includes('private-marker') || bytes.includes('/aliased/')).map(([file]) => file);
+    expect(leaks).toEqual([]);
   });
 });
