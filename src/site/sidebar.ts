@@ -1,4 +1,4 @@
-import type { PageLink, Slug, Vault } from '../vault/index.ts';
+import { folderOf, type PageLink, type Slug, type Vault } from '../vault/index.ts';
 
 /** How many notes or subfolders of a folder the sidebar lists before linking to the folder's page. */
 export const LIST_LIMIT = 40;
@@ -38,10 +38,12 @@ export interface FolderNav {
 
 const navs = new WeakMap<Vault, SiteNav>();
 
+/** A link and nothing else of the page it names: what the sidebar draws, and so what the page keys hash. */
+const link = ({ title, slug, href }: PageLink): PageLink => ({ title, slug, href });
+
 export function siteNav(vault: Vault): SiteNav {
   let nav = navs.get(vault);
   if (nav) return nav;
-  const link = ({ title, slug, href }: PageLink): PageLink => ({ title, slug, href });
   const serviceCount = vault.services.reduce((n, group) => n + group.services.length, 0);
   nav = {
     base: vault.base,
@@ -63,10 +65,9 @@ export function siteNav(vault: Vault): SiteNav {
 /** The folder whose notes the sidebar lists on a page: the page's own folder, or the folder page itself; the vault's top otherwise. */
 export function folderNav(vault: Vault, current: string | undefined): FolderNav | undefined {
   const page = current === undefined ? undefined : vault.bySlug.get(current as Slug);
-  const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? (page.source.includes('/') ? page.source.slice(0, page.source.lastIndexOf('/')) : '') : '';
+  const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? folderOf(page.source) : '';
   const folder = vault.folders.get(path);
   if (!folder || (folder.notes.length === 0 && folder.folders.length === 0)) return undefined;
-  const link = ({ title, slug, href }: PageLink): PageLink => ({ title, slug, href });
   return {
     folder: folder.folder,
     title: folder.title,

@@ -1,4 +1,5 @@
 import type { Backlink } from './model.ts';
+import { folderOf } from './resolve.ts';
 import { slugFromPath } from './slug.ts';
 import { asSlug, hrefFor, type Href, type Slug } from './types.ts';
 
@@ -20,7 +21,6 @@ export interface FolderPage extends Link {
   backlinks: Backlink[];
 }
 
-const parentOf = (folder: string) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
 
 /**
  * The folder tree of the published notes, one page per folder, so that
@@ -35,7 +35,7 @@ export function buildFolders(notes: readonly (Link & { folder: string })[], base
     const slug = folder === '' ? asSlug('folders') : claim(asSlug(`folders/${slugFromPath(folder)}`));
     page = { kind: 'folder', folder, title: folder === '' ? 'All notes' : folder.slice(folder.lastIndexOf('/') + 1), slug, href: hrefFor(base, slug), notes: [], folders: [], parents: [], backlinks: [] };
     folders.set(folder, page);
-    if (folder !== '') ensure(parentOf(folder));
+    if (folder !== '') ensure(folderOf(folder));
     return page;
   };
   ensure('');
@@ -43,17 +43,17 @@ export function buildFolders(notes: readonly (Link & { folder: string })[], base
   // Count every note below a folder, and link each folder to its parents and children.
   const below = new Map<string, number>();
   for (const note of notes) {
-    for (let folder = note.folder; ; folder = parentOf(folder)) {
+    for (let folder = note.folder; ; folder = folderOf(folder)) {
       below.set(folder, (below.get(folder) ?? 0) + 1);
       if (folder === '') break;
     }
   }
   for (const page of [...folders.values()].sort((a, b) => a.folder.localeCompare(b.folder))) {
     if (page.folder === '') continue;
-    const parent = folders.get(parentOf(page.folder))!;
+    const parent = folders.get(folderOf(page.folder))!;
     parent.folders.push({ title: page.title, slug: page.slug, href: page.href, count: below.get(page.folder) ?? 0 });
     const chain: Link[] = [];
-    for (let folder = parentOf(page.folder); ; folder = parentOf(folder)) {
+    for (let folder = folderOf(page.folder); ; folder = folderOf(folder)) {
       const above = folders.get(folder)!;
       chain.unshift({ title: above.title, slug: above.slug, href: above.href });
       if (folder === '') break;

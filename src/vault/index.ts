@@ -9,6 +9,7 @@ export type { LinkRendering } from './render.ts';
 export { markBlocks } from './blocks.ts';
 export { linkInlineTags, tagSlug } from './tags.ts';
 export { hrefFor } from './types.ts';
+export { folderOf } from './resolve.ts';
 export { wikiLinkText } from './prepare-note.ts';
 export type { Problem } from './problems.ts';
 export { formatReport } from './report.ts';

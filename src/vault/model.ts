@@ -13,11 +13,11 @@ import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
-import { fold, hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
+import { hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
 import type { LinkOccurrence, Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
 import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type LinkRendering } from './render.ts';
-import { buildLinkIndex, resolveNote, type LinkableNote } from './resolve.ts';
+import { buildLinkIndex, fold, folderOf, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
 import { asElementId, asSlug, asVaultPath, attachmentHref, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
@@ -209,7 +209,10 @@ interface Gathered {
 /** What preparing a note depends on besides the note: read from the options and the catalog, the same wherever notes are prepared. */
 export function prepareContext(files: VaultFiles, options: BuildOptions = {}): PrepareContext {
   const catalog = files.catalog ? parseCatalog(files.catalog.path, files.catalog.text) : undefined;
-  const services = catalog?.ok ? catalog.services : [];
+  return contextOf(catalog?.ok ? catalog.services : [], options);
+}
+
+function contextOf(services: readonly Service[], options: BuildOptions): PrepareContext {
   return {
     base: normalizeBase(options.base),
     serviceNames: services.flatMap((service) => [service.name, ...service.aliases]).map(fold),
@@ -286,7 +289,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
 
   // 1. Read every note: properties first, since they decide whether it is published. Each is prepared
   // on its own (parts, heading ids, tags, links), here or, for a large vault, in worker threads or from a cache.
-  const context = prepareContext(files, options);
+  const context = contextOf(services, options);
   const read = preparedFiles && preparedFiles.length === files.notes.length && preparedFiles.every((file, i) => file.path === files.notes[i]!.path)
     ? preparedFiles
     : files.notes.map((file) => prepareFile(file, context));
@@ -555,12 +558,16 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
 
   // 7. Fill in every link and write each part's HTML, with the services each section touches.
   const usedAttachments = new Set<VaultPath>();
+  /** Where an attachment a page shows is served; it is copied there because a page shows it. */
+  const publishAttachment = (path: VaultPath, fragment?: string): Href => {
+    usedAttachments.add(path);
+    const href = attachmentHref(base, path);
+    return (fragment ? `${href}#${fragment}` : href) as Href;
+  };
   const renderingOf = (resolution: Resolution): LinkRendering => {
     if (resolution.kind === 'private' || resolution.kind === 'none') return { kind: 'text' };
     if (resolution.kind === 'attachment') {
-      usedAttachments.add(resolution.path);
-      const href = attachmentHref(base, resolution.path);
-      return { kind: 'link', href: resolution.fragment ? `${href}#${resolution.fragment}` : href, className: ['internal', 'attachment'] };
+      return { kind: 'link', href: publishAttachment(resolution.path, resolution.fragment), className: ['internal', 'attachment'] };
     }
     if (resolution.kind === 'gathered') {
       const section = sectionOf(resolution.key, resolution.heading);
@@ -613,8 +620,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     targetOf: (n: number): EmbedTarget => {
       const resolution = resolutions.get(n)!;
       if (resolution.kind === 'attachment') {
-        usedAttachments.add(resolution.path);
-        return { kind: 'attachment', href: attachmentHref(base, resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) };
+        return { kind: 'attachment', href: publishAttachment(resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) };
       }
       if (resolution.kind !== 'page') {
         const rendering = renderingOf(resolution);
@@ -648,7 +654,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       wanted = hash === -1 ? url : url.slice(0, hash);
     }
     const fragment = hash === -1 ? '' : decodeURIComponent(url.slice(hash + 1));
-    const folder = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+    const folder = folderOf(from);
     const joined: string[] = [];
     for (const segment of (wanted.startsWith('/') ? wanted : `${folder}/${wanted}`).split('/')) {
       if (segment === '' || segment === '.') continue;
@@ -665,8 +671,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     if (isAttachment(path)) {
       const found = resolveNote(attachmentIndex, path, from);
       if (found.found) {
-        usedAttachments.add(found.note.path);
-        return attachmentHref(base, found.note.path) + (fragment ? `#${fragment}` : '');
+        return publishAttachment(found.note.path, fragment || undefined);
       }
       problem({ rule: 'missing-attachment', file: from, line, message: `${url}: no file “${path}” in the vault; it is shown as text`, severity: 'warning' });
       return undefined;
@@ -752,7 +757,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     });
     if (serviceOfNote.has(note.path)) continue;
     if (note.parts.length > 1) books.push({ ...link(0), chapters: chapterLinks });
-    else notes.push({ ...link(0), folder: note.path.includes('/') ? note.path.slice(0, note.path.lastIndexOf('/')) : '' });
+    else notes.push({ ...link(0), folder: folderOf(note.path) });
   }
 
   // 8. Hubs for the catalog's services.

@@ -3,6 +3,7 @@ import type { NoteFormat } from './markdown.ts';
 import { prepareNote, readNote, type LinkOccurrence, type PreparedNote } from './prepare-note.ts';
 import type { Problem } from './problems.ts';
 import type { SourceFile } from './read-vault.ts';
+import { fold } from './resolve.ts';
 import { tagSlug } from './tags.ts';
 import { hrefFor, type VaultPath } from './types.ts';
 
@@ -37,8 +38,6 @@ export type PreparedFile =
       note?: PreparedNote;
       links: LinkOccurrence[];
     };
-
-export const fold = (text: string): string => text.normalize('NFC').toLowerCase();
 
 /** The names a note answers to as a service's hub: its name, its title, its aliases. */
 export function hubNames(name: string, frontmatter: Frontmatter): string[] {

@@ -19,8 +19,10 @@ export type NoteResolution =
   | { found: false };
 
 const withoutExtension = (path: string) => path.replace(/\.mdx?$/i, '');
-const fold = (text: string) => text.normalize('NFC').toLowerCase();
-const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+/** Names and paths compare as Obsidian compares them: composed Unicode, any case. */
+export const fold = (text: string): string => text.normalize('NFC').toLowerCase();
+/** The folder a vault path stands in, `''` at the vault's top. */
+export const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 export const noteName = (path: string) => withoutExtension(path).slice(path.lastIndexOf('/') + 1);
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
