@@ -32,7 +32,8 @@ import { gzipSync } from 'node:zlib';
 import { generateVault, writeVault } from './generate-vault.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** What `npm run build` runs: `astro build`, then Pagefind once Astro's process has exited. */
+const buildCli = path.join(projectRoot, 'src', 'cli', 'build.ts');
 const PROJECT_CACHES = [path.join(projectRoot, 'node_modules', '.astro'), path.join(projectRoot, '.astro'), path.join(projectRoot, 'node_modules', '.vite')];
 
 interface Args {
@@ -155,13 +156,14 @@ interface BuildRun {
 }
 
 function runBuild(workspace: Workspace, vault: string, outDir: string, nodeFlags: string[] = []): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: vault };
+  // Through NODE_OPTIONS the flags reach the Astro process the build command starts.
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: vault, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeFlags].join(' ').trim() };
   // Warnings (the generated vault links to a few missing notes on purpose) must not fail the build.
   delete env.QUIRE_STRICT;
   const hasProc = existsSync('/proc/self/status');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, astroBin, 'build', ...workspace.astroArgs, '--outDir', outDir], { cwd: workspace.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [buildCli, ...workspace.astroArgs, '--outDir', outDir], { cwd: workspace.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

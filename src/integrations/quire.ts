@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
@@ -6,6 +7,7 @@ import { forgetVault, lastPreparation, loadVault } from '../site/vault.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
+import { HANDOFF_ENV, type Handoff } from './handoff.ts';
 import { indexSite } from './pagefind.ts';
 import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
@@ -76,15 +78,23 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         const written = fileURLToPath(dir);
         const copied = await copyAttachments(vault, settings!.contentDir, written);
         if (copied) logger.info(`${copied} attachment(s) copied`);
+        logger.info('first visit, gzipped, largest page of each kind:');
+        for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
+        for (const line of formatReport(vault).split('\n')) logger.info(line);
+        const handoff = process.env[HANDOFF_ENV];
+        if (handoff && outDir) {
+          const next: Handoff = { staging: outDir.staging, final: outDir.final };
+          await writeFile(handoff, JSON.stringify(next));
+          outDir.handOver();
+          logger.info('the search index is built once this process has exited');
+          return;
+        }
         await releaseMemory();
         const indexed = await indexSite(written);
         if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
         logger.info(`search index: ${indexed.pages} pages indexed`);
-        logger.info('first visit, gzipped, largest page of each kind:');
-        for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
         await outDir?.swap();
         logger.info(`site written to ${outDir?.final ?? written}`);
-        for (const line of formatReport(vault).split('\n')) logger.info(line);
       },
     },
   };

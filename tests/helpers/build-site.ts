@@ -10,8 +10,18 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs a real `astro build` of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
-export async function buildSite(options: { contentDir?: string; base?: string; env?: Record<string, string>; outDir?: string; args?: string[] } = {}): Promise<BuildResult> {
+export interface BuildOptions {
+  contentDir?: string;
+  base?: string;
+  env?: Record<string, string>;
+  outDir?: string;
+  args?: string[];
+  /** `npm run build` (the default: src/cli/build.ts, Astro, then Pagefind in its own step) or plain `astro build`, which does both in one process. */
+  command?: 'npm run build' | 'astro build';
+}
+
+/** Runs a real build of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'quire-build-')));
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.CONTENT_DIR;
@@ -21,9 +31,9 @@ export async function buildSite(options: { contentDir?: string; base?: string; e
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
   if (options.contentDir) env.CONTENT_DIR = options.contentDir;
   if (options.base) env.BASE_PATH = options.base;
-  const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const command = options.command === 'astro build' ? [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'] : [path.join(projectRoot, 'src', 'cli', 'build.ts')];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, ...(options.args ?? [])], { cwd: projectRoot, env });
+    const child = spawn(process.execPath, [...command, '--outDir', outDir, ...(options.args ?? [])], { cwd: projectRoot, env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,109 @@
+/**
+ * `npm run build`: `astro build` in a process of its own, then the Pagefind
+ * index of what it wrote, once that process has exited, and only then the
+ * site put in place.
+ *
+ * Why two processes: Pagefind needs about 150 KB of memory per page, and the
+ * Astro process keeps most of what it grew to while rendering (V8's heap and
+ * the bundler's native memory) until it exits. Indexing inside it makes the
+ * build's peak their sum; indexing after it, the larger of the two.
+ * `astro build` on its own still does everything, in one process.
+ *
+ * Arguments are passed on to `astro build` (`--force`, `--outDir`, `--root`…).
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { AtomicOutDir } from '../integrations/atomic-out-dir.ts';
+import { HANDOFF_ENV, type Handoff } from '../integrations/handoff.ts';
+import { indexSite } from '../integrations/pagefind.ts';
+import { countNotes, heapLimitMb } from './heap-limit.ts';
+
+const args = process.argv.slice(2);
+/** A line in the shape of Astro's log, which it follows. */
+const say = (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [quire] ${line}`);
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+const root = path.resolve(valueOf('--root') ?? process.cwd());
+const astroPackage = createRequire(path.join(projectRoot, 'package.json')).resolve('astro/package.json');
+const astroBin = path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
+const handoffFile = path.join(os.tmpdir(), `quire-handoff-${process.pid}.json`);
+
+function valueOf(flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+interface HeapLimit {
+  notes: number;
+  /** What Quire would give this vault. */
+  sized: number;
+  /** What NODE_OPTIONS sets, which is kept. */
+  set?: number;
+}
+
+/** A heap limit the user set themselves is kept; otherwise one sized to the vault (see heap-limit.ts). */
+async function heapLimit(): Promise<HeapLimit> {
+  const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content');
+  const notes = await countNotes(contentDir);
+  const set = /--max-old-space-size[= ](\d+)/.exec(process.env.NODE_OPTIONS ?? '')?.[1];
+  return { notes, sized: heapLimitMb(notes), ...(set ? { set: Number(set) } : {}) };
+}
+
+/** V8 aborts (SIGABRT, exit 134) when the heap is full; its own message is a stack trace. */
+const outOfMemory = (code: number) => code === 134;
+
+function runAstro(flags: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...flags, astroBin, 'build', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, [HANDOFF_ENV]: handoffFile },
+    });
+    // A build stopped from outside (a CI timeout, a service manager) stops Astro too.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+    child.on('error', (error) => {
+      console.error(`could not start astro build: ${error.message}`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
+  });
+}
+
+async function readHandoff(): Promise<Handoff | undefined> {
+  try {
+    return JSON.parse(await readFile(handoffFile, 'utf8')) as Handoff;
+  } catch {
+    return undefined;
+  } finally {
+    await rm(handoffFile, { force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const limit = await heapLimit();
+  const code = await runAstro(limit.set ? [] : [`--max-old-space-size=${limit.sized}`]);
+  const handoff = await readHandoff();
+  if (outOfMemory(code)) {
+    const had = limit.set ? `the ${limit.set} MB NODE_OPTIONS sets` : `the ${limit.sized} MB Quire gives a vault of ${limit.notes} notes`;
+    const more = 2 * Math.max(limit.set ?? 0, limit.sized);
+    console.error(`\nThe build ran out of memory: it needed more than ${had}. Build again with a larger limit, for example\n  NODE_OPTIONS=--max-old-space-size=${more} npm run build`);
+  }
+  if (code !== 0 || !handoff) {
+    if (handoff) await rm(handoff.staging, { recursive: true, force: true });
+    return code || 1;
+  }
+  const outDir = new AtomicOutDir(handoff.final, handoff.staging);
+  const indexed = await indexSite(handoff.staging);
+  if (!indexed.ok) {
+    console.error(`Pagefind could not index ${handoff.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.`);
+    return 1;
+  }
+  say(`search index: ${indexed.pages} pages indexed`);
+  await outDir.swap();
+  say(`site written to ${handoff.final}`);
+  return 0;
+}
+
+process.exitCode = await main();

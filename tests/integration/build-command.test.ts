@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+
+const vault = 'tests/fixtures/links-vault';
+let parent: string;
+let site: string;
+let build: BuildResult;
+
+/** Every file of a site, by its path inside it. */
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+beforeAll(async () => {
+  parent = await mkdtemp(path.join(os.tmpdir(), 'quire-build-command-'));
+  site = path.join(parent, 'dist');
+  build = await buildSite({ contentDir: vault, outDir: site, command: 'npm run build' });
+});
+
+describe('npm run build', () => {
+  it('indexes the site once Astro has finished, then puts it in place', async () => {
+    expect(build.code, build.output).toBe(0);
+    const handedOver = build.output.indexOf('the search index is built once this process has exited');
+    const indexed = build.output.search(/\[quire\] search index: \d+ pages indexed/);
+    const written = build.output.indexOf(`[quire] site written to ${site}`);
+    expect(handedOver, build.output).toBeGreaterThan(0);
+    expect(indexed).toBeGreaterThan(handedOver);
+    expect(written).toBeGreaterThan(indexed);
+    await expect(readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')).resolves.toContain('"languages"');
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('writes the same site, search index included, as astro build does in one process', async () => {
+    const single = await buildSite({ contentDir: vault, command: 'astro build' });
+    expect(single.code, single.output).toBe(0);
+    expect(single.output).not.toContain('the search index is built once this process has exited');
+    const [split, whole] = await Promise.all([filesOf(site), filesOf(single.outDir)]);
+    expect([...split.keys()].sort()).toEqual([...whole.keys()].sort());
+    expect([...split.keys()].some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+    for (const [file, bytes] of split) expect(bytes.equals(whole.get(file)!), file).toBe(true);
+  });
+
+  it('leaves the last site in place, and nothing beside it, when the build fails', async () => {
+    const before = await filesOf(site);
+    const failed = await buildSite({ contentDir: 'tests/fixtures/bad-catalog-vault', outDir: site, command: 'npm run build' });
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('services.yaml');
+    expect(failed.output).not.toContain('site written to');
+    const after = await filesOf(site);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+});
+
+describe('a build that runs out of memory', () => {
+  it('says so and how to give it more, and leaves the last site in place', async () => {
+    const before = await filesOf(site);
+    const starved = await buildSite({ contentDir: vault, outDir: site, command: 'npm run build', env: { NODE_OPTIONS: '--max-old-space-size=24' } });
+    expect(starved.code).not.toBe(0);
+    expect(starved.output).toContain('The build ran out of memory: it needed more than the 24 MB NODE_OPTIONS sets.');
+    expect(starved.output).toContain('NODE_OPTIONS=--max-old-space-size=2048 npm run build');
+    expect([...(await filesOf(site)).keys()].sort()).toEqual([...before.keys()].sort());
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+});
