@@ -20,7 +20,7 @@ import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type 
 import { buildLinkIndex, fold, folderOf, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
-import { asElementId, asSlug, asVaultPath, attachmentHref, hrefFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
+import { asElementId, asSlug, asVaultPath, attachmentHref, hrefsFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
 
 export interface BuildOptions {
   /** The path the site is served under, `/` by default. */
@@ -232,6 +232,7 @@ const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents',
  */
 export function buildVault(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[]): Vault {
   const base = normalizeBase(options.base);
+  const href = hrefsFor(base);
   const problems: Problem[] = [];
   const registry = new SlugRegistry();
   // Addresses the site itself uses; a note called `Tags` gets `tags-2`.
@@ -574,13 +575,13 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       const fragment = section.heading === undefined ? undefined : section.id;
       const slug = gathered.get(resolution.key)!.slug;
       return resolution.key.startsWith('stub:')
-        ? { kind: 'link', href: hrefFor(base, slug, fragment), className: ['internal', 'unresolved'], title: 'No note yet' }
-        : { kind: 'link', href: hrefFor(base, slug, fragment), className: ['internal', 'service'] };
+        ? { kind: 'link', href: href(slug, fragment), className: ['internal', 'unresolved'], title: 'No note yet' }
+        : { kind: 'link', href: href(slug, fragment), className: ['internal', 'service'] };
     }
     const service = serviceOfNote.get(resolution.note);
-    return { kind: 'link', href: hrefFor(base, resolution.slug, resolution.fragment), className: service ? ['internal', 'service'] : ['internal'] };
+    return { kind: 'link', href: href(resolution.slug, resolution.fragment), className: service ? ['internal', 'service'] : ['internal'] };
   };
-  const serviceLink = (service: Service): ServiceLink => ({ name: service.name, href: hrefFor(base, hubSlugs.get(service)!) });
+  const serviceLink = (service: Service): ServiceLink => ({ name: service.name, href: href(hubSlugs.get(service)!) });
   const servicesBySection = new Map<string, Map<string, Set<Service>>>();
   const noteServices = (path: VaultPath, part: number, trail: readonly number[], service: Service) => {
     const key = `${path}\0${part}`;
@@ -630,7 +631,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex.get(n)!.target.headings.length === 0;
       return {
         kind: 'content',
-        href: hrefFor(base, resolution.slug, resolution.fragment),
+        href: href(resolution.slug, resolution.fragment),
         title: occurrenceByIndex.get(n)!.text,
         key: `${resolution.slug}#${resolution.fragment ?? ''}`,
         nodes: () =>
@@ -683,7 +684,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     }
     const slugs = partSlugs.get(found.note.path)!;
     const heading = fragment ? findHeading(headingsByNote.get(found.note.path)!, fragment.split('#').filter(Boolean)) : undefined;
-    return heading ? hrefFor(base, heading.page, heading.id) : hrefFor(base, slugs[0]!);
+    return heading ? href(heading.page, heading.id) : href(slugs[0]!);
   };
 
 
@@ -695,7 +696,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const noteContents = new Map<VaultPath, NoteContent>();
   for (const note of prepared) {
     const slugs = partSlugs.get(note.path)!;
-    const link = (part: number): PageLink => ({ title: titleOf(note, part), slug: slugs[part]!, href: hrefFor(base, slugs[part]!) });
+    const link = (part: number): PageLink => ({ title: titleOf(note, part), slug: slugs[part]!, href: href(slugs[part]!) });
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
       const sections = servicesBySection.get(`${note.path}\0${i}`) ?? new Map<string, Set<Service>>();
@@ -726,7 +727,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
         toc: part.headings
           .filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0))
           .map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),
-        tags: tags.filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: hrefFor(base, tagSlug(tag)) })),
+        tags: tags.filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: href(tagSlug(tag)) })),
         empty: part.empty,
         cssClasses: note.cssClasses,
         ...(note.created ? { created: note.created } : {}),
@@ -744,7 +745,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
           number: c + 1,
           sections: note.parts[c + 1]!.headings
             .filter((h) => h.depth === 2)
-            .map((h) => ({ text: h.displayText, href: hrefFor(base, chapter.slug, h.id) })),
+            .map((h) => ({ text: h.displayText, href: href(chapter.slug, h.id) })),
         }));
       }
       if (part.kind === 'chapter') {
@@ -766,8 +767,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const slug = hubSlugs.get(service)!;
     const notePath = noteOfService.get(service);
     const note = notePath ? noteContents.get(notePath) : undefined;
-    const category = { name: service.category, href: hrefFor(base, asSlug('services'), slugSegment(service.category)) };
-    const hub: ServicePage = { kind: 'service', title: service.name, slug, href: hrefFor(base, slug), service, category, ...(note ? { note } : {}), sections: [], mentions: [], backlinks: [] };
+    const category = { name: service.category, href: href(asSlug('services'), slugSegment(service.category)) };
+    const hub: ServicePage = { kind: 'service', title: service.name, slug, href: href(slug), service, category, ...(note ? { note } : {}), sections: [], mentions: [], backlinks: [] };
     hubs.set(service, hub);
     pages.push(hub);
     pageBySlug.set(slug, hub);
@@ -781,10 +782,10 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const above = trail.map((i) => headings[i]!);
     const spot = above[above.length - 1];
     return {
-      from: { title: titleOf(note, part), slug, href: hrefFor(base, slug) },
+      from: { title: titleOf(note, part), slug, href: href(slug) },
       trail: above.map((h) => h.displayText),
       excerpt: text,
-      href: hrefFor(base, slug, spot?.id),
+      href: href(slug, spot?.id),
       file: notePath,
       line,
     };
@@ -844,7 +845,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const place = gathered.get(key)!;
     const sections = orderedSections(place);
     const title = target.slice(target.lastIndexOf('/') + 1);
-    const page: StubPage = { kind: 'stub', title, slug: place.slug, href: hrefFor(base, place.slug), target, sections, backlinks: sections.flatMap((s) => s.backlinks) };
+    const page: StubPage = { kind: 'stub', title, slug: place.slug, href: href(place.slug), target, sections, backlinks: sections.flatMap((s) => s.backlinks) };
     pages.push(page);
     pageBySlug.set(place.slug, page);
     stubs.push({ title, slug: place.slug, href: page.href });
@@ -858,7 +859,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   }
 
   // 11. Tag pages: a page per tag and per parent of a nested tag.
-  const tagPages = buildTagPages(pages, base, claim);
+  const tagPages = buildTagPages(pages, href, claim);
   for (const page of tagPages) {
     pages.push(page);
     pageBySlug.set(page.slug, page);
@@ -935,7 +936,7 @@ function findBlock(note: PreparedNote, id: string): { part: number; id: string }
   return undefined;
 }
 
-function buildTagPages(pages: Page[], base: string, claim: (slug: Slug, file: VaultPath) => Slug): TagPage[] {
+function buildTagPages(pages: Page[], href: (slug: Slug) => Href, claim: (slug: Slug, file: VaultPath) => Slug): TagPage[] {
   const byKey = new Map<string, { tag: string; pages: PageLink[]; source: VaultPath }>();
   const entry = (tag: string, source: VaultPath) => {
     const key = tagKey(tag);
@@ -968,10 +969,10 @@ function buildTagPages(pages: Page[], base: string, claim: (slug: Slug, file: Va
       tag,
       title: `#${tag}`,
       slug,
-      href: hrefFor(base, slug),
+      href: href(slug),
       pages: [...listed.values()],
-      children: children.map((child) => ({ tag: byKey.get(child)!.tag, href: hrefFor(base, slugs.get(child)!), count: byKey.get(child)!.pages.length })),
-      ...(parentKey ? { parent: { tag: byKey.get(parentKey)!.tag, href: hrefFor(base, slugs.get(parentKey)!) } } : {}),
+      children: children.map((child) => ({ tag: byKey.get(child)!.tag, href: href(slugs.get(child)!), count: byKey.get(child)!.pages.length })),
+      ...(parentKey ? { parent: { tag: byKey.get(parentKey)!.tag, href: href(slugs.get(parentKey)!) } } : {}),
       backlinks: [],
     };
   });
