@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
-import { forgetVault, lastPreparation, loadVault } from '../site/vault.ts';
+import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault.ts';
+import { CATALOG_FILES } from '../vault/catalog.ts';
+import type { VaultPath } from '../vault/types.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
@@ -58,10 +61,11 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         const contentDir = settings!.contentDir;
         server.middlewares.use(attachmentMiddleware(loadVault, contentDir, settings!.base));
         server.watcher.add(contentDir);
-        const onChange = (file: string) => {
+        const onChange = (event: VaultChange['event']) => (file: string) => {
           const inVault = file.slice(contentDir.length + 1);
-          if (!file.startsWith(`${contentDir}/`) || !/\.mdx?$/i.test(file) || /(^|\/)\./.test(inVault)) return;
-          forgetVault();
+          // Notes, and the service catalog every hub is made from.
+          if (!file.startsWith(`${contentDir}/`) || !(/\.mdx?$/i.test(file) || CATALOG_FILES.includes(inVault)) || /(^|\/)\./.test(inVault)) return;
+          forgetVault({ event, path: inVault.split(path.sep).join('/') as VaultPath });
           logger.info(`${inVault} changed; rebuilding the vault`);
           // Astro keeps each route's getStaticPaths() result; this event clears it, as for a content collection.
           for (const [name, environment] of Object.entries(server.environments)) {
@@ -69,9 +73,9 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           }
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         };
-        server.watcher.on('change', onChange);
-        server.watcher.on('add', onChange);
-        server.watcher.on('unlink', onChange);
+        server.watcher.on('change', onChange('change'));
+        server.watcher.on('add', onChange('add'));
+        server.watcher.on('unlink', onChange('unlink'));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const vault = await loadVault();

@@ -1,5 +1,6 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
-import { buildVault, prepareContext, readVault, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
+import { buildVault, ModelMemo, prepareContext, readVault, rereadNotes, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
+import type { VaultPath } from '../vault/types.ts';
 import { prepareFile, type PreparedFile } from '../vault/prepare-file.ts';
 import { prepareInWorkers } from '../vault/prepare-pool.ts';
 import { openNoteCache } from './note-cache.ts';
@@ -15,6 +16,17 @@ interface Cached {
 
 const slot = globalThis as Record<symbol, Cached | undefined>;
 
+const FILES = Symbol.for('quire.files');
+
+/** The files of the last model in `astro dev`, and the notes whose text changed since, or `all` when files were added or removed. */
+interface LastFiles {
+  key: string;
+  files: VaultFiles;
+  changed: Set<VaultPath> | 'all';
+}
+
+const read = globalThis as Record<symbol, LastFiles | undefined>;
+
 /**
  * The vault model of this build, read and built once and shared by every
  * page. In `astro dev` it is dropped when a note changes and built again.
@@ -24,9 +36,16 @@ export function loadVault(): Promise<Vault> {
   const key = JSON.stringify(settings);
   const current = slot[MODEL];
   if (current && current.key === key) return current.vault;
-  const vault = readVault(settings.contentDir).then(async (files) => {
+  const last = read[FILES];
+  const changed = last?.key === key && last.changed !== 'all' ? last.changed : undefined;
+  const reread = changed ? rereadNotes(settings.contentDir, last!.files, changed) : Promise.resolve(undefined);
+  const vault = reread.then(async (again) => {
+    const files = again ?? (await readVault(settings.contentDir));
+    // Only the dev server builds the model again; it then reads only the notes that changed.
+    read[FILES] = settings.command === 'dev' ? { key, files, changed: new Set() } : undefined;
     // Code is highlighted while notes render, synchronously: the grammars the vault uses are loaded first.
-    await loadCodeLanguages(files.notes.flatMap((note) => [...fenceLanguages(note.text)]));
+    const scanned = again ? again.notes.filter((note) => changed!.has(note.path)) : files.notes;
+    await loadCodeLanguages(scanned.flatMap((note) => [...fenceLanguages(note.text)]));
     const options: BuildOptions = {
       base: settings.base,
       privateFolders: settings.privateFolders,
@@ -34,12 +53,20 @@ export function loadVault(): Promise<Vault> {
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
     };
-    return buildVault(files, options, await prepareNotes(files, options, settings));
+    return buildVault(files, options, await prepareNotes(files, options, settings), settings.command === 'dev' ? devMemo() : undefined);
   });
   const cached: Cached = { key, vault };
   slot[MODEL] = cached;
   void vault.then((built) => (cached.built = built), () => undefined);
   return vault;
+}
+
+const MEMO = Symbol.for('quire.memo');
+
+/** What the dev server's next model can reuse from the last one (src/vault/model-memo.ts). */
+function devMemo(): ModelMemo {
+  const kept = globalThis as Record<symbol, ModelMemo | undefined>;
+  return (kept[MEMO] ??= new ModelMemo());
 }
 
 /** How the last model's notes were prepared: for the build report. */
@@ -71,7 +98,12 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const previous = memory[PREPARED]?.entries;
   const keys = files.notes.map((file) => cache?.keyOf(file));
   const prepared: (PreparedFile | undefined)[] = [];
-  for (const key of keys) prepared.push(key === undefined || settings.fresh ? undefined : (previous?.get(key) ?? (await cache!.get(key).catch(() => undefined))));
+  // The disk is asked only for the first model of a process: after that the memory holds every note, and one it lacks has changed.
+  const fromDisk = !previous?.size;
+  for (const key of keys) {
+    const found = key === undefined || settings.fresh ? undefined : (previous?.get(key) ?? (fromDisk ? await cache!.get(key).catch(() => undefined) : undefined));
+    prepared.push(found);
+  }
   const missing = files.notes.filter((_, i) => prepared[i] === undefined);
   const inWorkers = missing.length >= WORKERS_FROM ? await prepareInWorkers(missing, context).catch(() => undefined) : undefined;
   const fresh = inWorkers?.prepared ?? missing.map((file) => prepareFile(file, context));
@@ -100,8 +132,19 @@ function scheduleSave(save: () => Promise<void>): void {
   pendingSave.unref();
 }
 
-export function forgetVault(): void {
+/** A file of the vault changed, was added or was removed. */
+export interface VaultChange {
+  event: 'change' | 'add' | 'unlink';
+  path: VaultPath;
+}
+
+/** Drops the model, to be built again when next asked for; after a note's text changed, only that note is read again. */
+export function forgetVault(change?: VaultChange): void {
   slot[MODEL] = undefined;
+  const last = read[FILES];
+  if (!last) return;
+  if (change?.event === 'change' && last.changed !== 'all') last.changed.add(change.path);
+  else last.changed = 'all';
 }
 
 /** The model, if this build has built it already: for configuration read synchronously, such as the MDX collection. */

@@ -1,8 +1,9 @@
 export { buildVault, prepareContext } from './model.ts';
+export { ModelMemo } from './model-memo.ts';
 export type { Backlink, BuildOptions, BuildStats, ChapterOutline, NoteContent, NotePage, Page, PageLink, PassageSection, ServiceLink, ServicePage, ServiceSummary, StubPage, TagLink, TagPage, TocEntry, Vault } from './model.ts';
 export type { Service } from './catalog.ts';
 export type { FolderPage } from './folders.ts';
-export { readVault, VaultNotFoundError } from './read-vault.ts';
+export { readVault, rereadNotes, VaultNotFoundError } from './read-vault.ts';
 export type { SourceFile, VaultFiles } from './read-vault.ts';
 export { formatProblem } from './problems.ts';
 export type { LinkRendering } from './render.ts';

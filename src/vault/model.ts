@@ -11,6 +11,7 @@ import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
+import type { ModelMemo } from './model-memo.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
 import { hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
@@ -230,7 +231,7 @@ const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents',
  * resolved links, backlinks, service hubs, stubs for missing notes, tags,
  * books and chapters. Pure: it is given the files and returns data; Astro only renders it.
  */
-export function buildVault(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[]): Vault {
+export function buildVault(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[], memo?: ModelMemo): Vault {
   const base = normalizeBase(options.base);
   const href = hrefsFor(base);
   const problems: Problem[] = [];
@@ -404,13 +405,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     ...read.filter((note) => !note.ok).map((note) => ({ path: note.path, aliases: [], published: false })),
   ];
   const index = buildLinkIndex(linkable);
-  const suggestNote = suggester(index.names, { wordRuns: false });
+  const namesSuggester = (list: string, names: string[]) => memo?.suggester(list, names) ?? suggester(names, { wordRuns: false });
+  const suggestNote = namesSuggester('notes', index.names);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
   const resolutions = new Map<number, Resolution>();
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
   const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path)).map((path) => ({ path, aliases: [] })));
-  const suggestAttachment = suggester(attachmentIndex.names, { wordRuns: false });
+  const suggestAttachment = namesSuggester('attachments', attachmentIndex.names);
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
     if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
@@ -541,6 +543,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     return undefined;
   };
   const findMentions = mentionFinder(services);
+  const serviceIndex = new Map(services.map((service, i) => [service, i]));
+  const mentionsIn = (passage: Passage): Service[] =>
+    memo
+      ? memo.mentionsOf(files.catalog?.text ?? '', passage, () => findMentions(passage.plain).map((service) => serviceIndex.get(service)!)).map((i) => services[i]!)
+      : findMentions(passage.plain);
   interface Mention {
     note: PreparedNote;
     part: number;
@@ -552,7 +559,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const own = serviceOfNote.get(note.path);
     note.parts.forEach((part, partIndex) => {
       for (const passage of part.passages) {
-        for (const service of findMentions(passage.plain)) if (service !== own) mentions.push({ note, part: partIndex, passage, service });
+        for (const service of mentionsIn(passage)) if (service !== own) mentions.push({ note, part: partIndex, passage, service });
       }
     });
   }
@@ -603,6 +610,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const partOfSlug = new Map<Slug, { note: PreparedNote; part: number }>();
   for (const note of prepared) partSlugs.get(note.path)!.forEach((slug, part) => partOfSlug.set(slug, { note, part }));
   const occurrenceByIndex = new Map(occurrences.map((link) => [link.index, link]));
+  const ownLinks = new Map<VaultPath, LinkOccurrence[]>(prepared.map((note) => [note.path, []]));
+  for (const link of occurrences) ownLinks.get(link.from)!.push(link);
   /** An embedded part as its note wrote it, parsed once however often it is embedded, with its vault URLs made to point from its own folder. */
   const sourceTrees = new Map<PreparedPart, HastRoot>();
   const sourceTree = (note: PreparedNote, part: PreparedPart): HastRoot => {
@@ -708,7 +717,19 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
         return rendering;
       };
       const offset = linkOffsets.get(note.path)!;
-      let html = needsTree(part.body) ? undefined : finishHtmlText(withSectionServices(part.body, sections, serviceLink), (n) => render(n + offset));
+      let html: string | undefined;
+      if (!needsTree(part.body)) {
+        // Finished as before when its links render as before and its sections name the same services.
+        const key = memo && finishKey(ownLinks.get(note.path)!.filter((l) => l.part === i).map((l) => renderingOf(resolutions.get(l.index)!)), sections, serviceLink);
+        const kept = key === undefined ? undefined : memo!.finished(part, key);
+        if (kept) {
+          html = kept.html;
+          links.push(...kept.links);
+        } else {
+          html = finishHtmlText(withSectionServices(part.body, sections, serviceLink), (n) => render(n + offset));
+          if (html !== undefined && key !== undefined) memo!.keepFinished(part, key, html, links);
+        }
+      }
       if (html === undefined) {
         links.length = 0;
         const tree = parseBody(part.body, offset);
@@ -890,6 +911,12 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     problems,
     stats,
   };
+}
+
+/** What a part's finished HTML depends on besides its own text: how its links render and which services its sections name. */
+function finishKey(renderings: LinkRendering[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
+  const named = [...sections].map(([id, set]) => [id, [...set].map((service) => link(service))]);
+  return JSON.stringify([renderings, named]);
 }
 
 function excerptOf(text: string, width = 220): string {

@@ -42,6 +42,46 @@ const READ_ERRORS: Record<string, string> = {
 const lenient = new TextDecoder('utf-8');
 const READS_AT_ONCE = 32;
 
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** One note's text, or why it cannot be read. */
+async function readNote(full: string, vaultPath: VaultPath): Promise<SourceFile | UnreadableFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return { path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` };
+  }
+  // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
+  if (bytes.includes(0)) return { path: vaultPath, reason: 'a binary file, not text' };
+  const modified = (await stat(full).catch(() => undefined))?.mtime;
+  try {
+    return { path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) };
+  } catch {
+    return { path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) };
+  }
+}
+
+/**
+ * The vault as `files` had it, with these notes read again: what `astro dev`
+ * does when notes' texts change. Undefined when a path is not a note `files`
+ * knows (a new file, a renamed one): only a whole new read finds those.
+ */
+export async function rereadNotes(root: string, files: VaultFiles, changed: Iterable<VaultPath>): Promise<VaultFiles | undefined> {
+  const notes = new Map<VaultPath, SourceFile | UnreadableFile>([...files.notes, ...files.unreadable].map((file) => [file.path, file]));
+  for (const vaultPath of changed) {
+    if (!notes.has(vaultPath)) return undefined;
+    notes.set(vaultPath, await readNote(path.join(root, ...vaultPath.split('/')), vaultPath));
+  }
+  const all = [...notes.values()];
+  return {
+    ...files,
+    notes: all.filter((file): file is SourceFile => !('reason' in file)).sort(byPath),
+    unreadable: all.filter((file): file is UnreadableFile => 'reason' in file).sort(byPath),
+  };
+}
+
 /**
  * Every `.md` and `.mdx` file below `root`, in a stable order. Dot-folders
  * (`.obsidian/`, `.trash/`, `.git/`) hold app state, not notes, and are skipped,
@@ -71,25 +111,9 @@ export async function readVault(root: string): Promise<VaultFiles> {
     }
   };
   const read = async ({ full, vaultPath }: { full: string; vaultPath: VaultPath }): Promise<void> => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(full);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      unreadable.push({ path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` });
-      return;
-    }
-    // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
-    if (bytes.includes(0)) {
-      unreadable.push({ path: vaultPath, reason: 'a binary file, not text' });
-      return;
-    }
-    const modified = (await stat(full).catch(() => undefined))?.mtime;
-    try {
-      notes.push({ path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) });
-    } catch {
-      notes.push({ path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) });
-    }
+    const file = await readNote(full, vaultPath);
+    if ('reason' in file) unreadable.push(file);
+    else notes.push(file);
   };
   await walk(root);
   // Many reads at once: one after another, a large vault spends seconds waiting on the disk. The order is restored below.
@@ -106,7 +130,6 @@ export async function readVault(root: string): Promise<VaultFiles> {
       break;
     }
   }
-  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   notes.sort(byPath);
   unreadable.sort(byPath);
   attachments.sort();

@@ -10,6 +10,17 @@ export interface BuildResult {
   outDir: string;
 }
 
+/** The environment a user's command runs with: this one, without Vitest's and Vite's own variables, and with `extra`. */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.CONTENT_DIR;
+  delete env.BASE_PATH;
+  // Vitest puts Vite's own variables in the environment (NODE_ENV=test, DEV=1, MODE, …); a user's build runs without them.
+  for (const name of ['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) if (!(name in extra)) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
+  return env;
+}
+
 export interface BuildOptions {
   contentDir?: string;
   base?: string;
@@ -23,12 +34,7 @@ export interface BuildOptions {
 /** Runs a real build of a vault into a fresh folder, the way a user would with CONTENT_DIR and BASE_PATH. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'quire-build-')));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  delete env.CONTENT_DIR;
-  delete env.BASE_PATH;
-  // Vitest puts Vite's own variables in the environment (NODE_ENV=test, DEV=1, MODE, …); a user's build runs without them.
-  for (const name of ['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
+  const env = userEnv(options.env);
   if (options.contentDir) env.CONTENT_DIR = options.contentDir;
   if (options.base) env.BASE_PATH = options.base;
   const command = options.command === 'astro build' ? [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'] : [path.join(projectRoot, 'src', 'cli', 'build.ts')];

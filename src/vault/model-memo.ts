@@ -1,0 +1,50 @@
+import type { PreparedPart, Passage } from './prepare-note.ts';
+import { suggester } from './problems.ts';
+import type { LinkRendering } from './render.ts';
+
+type Suggest = (wanted: string) => string | undefined;
+
+/**
+ * What one model can take from the model built before it in the same
+ * process: `astro dev` builds the whole model again after each edit, and most
+ * of it comes out as it was. Entries are keyed by the prepared objects they
+ * were computed from, which an unchanged note keeps from build to build, and
+ * by everything else they depend on; so a model built with a memo is the
+ * model built without one (tests/unit/model-memo.test.ts).
+ */
+export class ModelMemo {
+  private suggesters = new Map<string, { names: readonly string[]; suggest: Suggest }>();
+  private catalog: string | undefined;
+  private mentions = new WeakMap<Passage, number[]>();
+  private html = new WeakMap<PreparedPart, { key: string; html: string; links: LinkRendering[] }>();
+
+  /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
+  suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest = (all) => suggester(all, { wordRuns: false })): Suggest {
+    const kept = this.suggesters.get(list);
+    if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) return kept.suggest;
+    const suggest = make(names);
+    this.suggesters.set(list, { names, suggest });
+    return suggest;
+  }
+
+  /** The positions, in the catalog, of the services a passage names; found again when the catalog changed. */
+  mentionsOf(catalog: string, passage: Passage, find: () => number[]): number[] {
+    if (catalog !== this.catalog) {
+      this.catalog = catalog;
+      this.mentions = new WeakMap();
+    }
+    let found = this.mentions.get(passage);
+    if (!found) this.mentions.set(passage, (found = find()));
+    return found;
+  }
+
+  /** A part's finished HTML and the links it rendered, if it was finished before with links and sections that give the same `key`. */
+  finished(part: PreparedPart, key: string): { html: string; links: LinkRendering[] } | undefined {
+    const kept = this.html.get(part);
+    return kept?.key === key ? kept : undefined;
+  }
+
+  keepFinished(part: PreparedPart, key: string, html: string, links: LinkRendering[]): void {
+    this.html.set(part, { key, html, links: [...links] });
+  }
+}

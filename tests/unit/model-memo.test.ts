@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildVault, ModelMemo, prepareContext, readVault, type SourceFile, type Vault, type VaultFiles } from '../../src/vault/index.ts';
+import { prepareFile, type PreparedFile } from '../../src/vault/prepare-file.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+/** Everything the site and the build report are made from. */
+const modelOf = (vault: Vault) =>
+  JSON.stringify(vault, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value));
+
+/** A property added to a note's front matter, or front matter added with it. */
+const withProperty = (text: string, property: string) => (text.startsWith('---\n') ? `---\n${property}\n${text.slice(4)}` : `---\n${property}\n---\n${text}`);
+
+/**
+ * Edits a writer makes to a note, each kept for the next: text, links to a note and to no note, a
+ * heading, a service's name, a link changed, the note made private (links to it become text), then all undone.
+ */
+const edits: ((text: string, other: string) => string)[] = [
+  (text) => `${text}\n\nA new paragraph, written in the dev server.\n`,
+  (text, other) => `${text}\n\nSee also [[${other}]] and [[${other}#Nowhere]].\n`,
+  (text) => `${text}\n\nAnd [[No Such Note Yet]], which a later note may become.\n`,
+  (text) => `${text}\n\n## A heading added later\n\nIt names Amazon S3 and AWS Glue.\n`,
+  (text) => text.replace(/\[\[[^\]|#]+/, '[[Somewhere Else'),
+  (text) => withProperty(text, 'publish: false'),
+];
+
+describe('a model built again with what the last one left (astro dev)', () => {
+  it('is the model built from nothing, after every kind of edit to every note', async () => {
+    for (const name of ['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault']) {
+      const original = await readVault(fixture(name));
+      const context = prepareContext(original, { base: '/notes/' });
+      const memo = new ModelMemo();
+      let files: VaultFiles = original;
+      let prepared: PreparedFile[] = files.notes.map((file) => prepareFile(file, context));
+      buildVault(files, { base: '/notes/' }, prepared, memo);
+      const noteNames = original.notes.map((note) => note.path.replace(/\.mdx?$/, ''));
+      for (const [at, note] of original.notes.entries()) {
+        const other = noteNames[(at + 1) % noteNames.length]!;
+        let text = note.text;
+        for (const [step, edit] of [...edits, () => note.text].entries()) {
+          text = edit(text, other);
+          const changed: SourceFile = { ...note, text };
+          // As in the dev server: the changed note is prepared again, every other note is the same object as before.
+          files = { ...files, notes: files.notes.map((file) => (file.path === note.path ? changed : file)) };
+          prepared = prepared.map((file) => (file.path === note.path ? prepareFile(changed, context) : file));
+          const reused = buildVault(files, { base: '/notes/' }, prepared, memo);
+          const fresh = buildVault(files, { base: '/notes/' }, prepared);
+          expect(modelOf(reused), `${name}: ${note.path}, edit ${step + 1}`).toBe(modelOf(fresh));
+        }
+      }
+      // A note added under a name a broken link nearly spells, asked about before: "did you mean" now names it.
+      const added: SourceFile = { path: 'No Such Note.md' as never, text: '# No Such Note\n\nNot [[No Such Note Yet]].\n' };
+      files = { ...files, notes: [...files.notes, added] };
+      prepared = [...prepared, prepareFile(added, context)];
+      expect(modelOf(buildVault(files, { base: '/notes/' }, prepared, memo)), `${name}: a note added`).toBe(modelOf(buildVault(files, { base: '/notes/' }, prepared)));
+    }
+  });
+});
