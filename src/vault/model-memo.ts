@@ -1,8 +1,35 @@
 import type { PreparedPart, Passage } from './prepare-note.ts';
 import { suggester } from './problems.ts';
+import type { Backlink } from './model.ts';
 import type { LinkRendering } from './render.ts';
+import type { Problem } from './problems.ts';
+import type { Href, VaultPath } from './types.ts';
 
 type Suggest = (wanted: string) => string | undefined;
+
+/** How a link was read while a part was finished: its text, an embed's alias, what it embeds, how it renders. */
+export type LinkReadKind = 'text' | 'alias' | 'target' | 'render';
+
+/** One thing a part finished from its tree read, with what it read then. */
+export type TreeRead =
+  | { kind: LinkReadKind; from: VaultPath; local: number; value: string }
+  | { kind: 'url'; url: string; from: VaultPath; line: number; value: string }
+  | { kind: 'part'; path: VaultPath; index: number; part: PreparedPart };
+
+export interface TreeReads {
+  list: TreeRead[];
+  /** The attachments it published, to publish again when it is reused. */
+  attachments: VaultPath[];
+}
+
+interface FinishedTree {
+  key: string;
+  reads: TreeReads;
+  html: string;
+  links: LinkRendering[];
+  /** What finishing it reported (its bad vault URLs), to report again when it is reused. */
+  problems: Problem[];
+}
 
 /**
  * What one model can take from the model built before it in the same
@@ -17,6 +44,8 @@ export class ModelMemo {
   private catalog: string | undefined;
   private mentions = new WeakMap<Passage, number[]>();
   private html = new WeakMap<PreparedPart, { key: string; html: string; links: LinkRendering[] }>();
+  private citations = new WeakMap<Passage, Backlink>();
+  private trees = new WeakMap<PreparedPart, FinishedTree>();
 
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
   suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest = (all) => suggester(all, { wordRuns: false })): Suggest {
@@ -38,6 +67,15 @@ export class ModelMemo {
     return found;
   }
 
+  /** How a hub cites a passage, kept while the page the passage is on keeps its address. */
+  citation(passage: Passage, page: Href, make: () => Backlink): Backlink {
+    const kept = this.citations.get(passage);
+    if (kept?.from.href === page) return kept;
+    const made = make();
+    this.citations.set(passage, made);
+    return made;
+  }
+
   /** A part's finished HTML and the links it rendered, if it was finished before with links and sections that give the same `key`. */
   finished(part: PreparedPart, key: string): { html: string; links: LinkRendering[] } | undefined {
     const kept = this.html.get(part);
@@ -46,5 +84,18 @@ export class ModelMemo {
 
   keepFinished(part: PreparedPart, key: string, html: string, links: LinkRendering[]): void {
     this.html.set(part, { key, html, links: [...links] });
+  }
+
+  /**
+   * A part with embeds or vault URLs, finished before under the same `key`, if every
+   * note part, link and URL it read then reads the same now (`same`, asked in order).
+   */
+  finishedTree(part: PreparedPart, key: string, same: (read: TreeRead) => boolean): FinishedTree | undefined {
+    const kept = this.trees.get(part);
+    return kept?.key === key && kept.reads.list.every(same) ? kept : undefined;
+  }
+
+  keepTree(part: PreparedPart, finished: FinishedTree): void {
+    this.trees.set(part, finished);
   }
 }

@@ -11,7 +11,7 @@ import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
-import type { ModelMemo } from './model-memo.ts';
+import type { LinkReadKind, ModelMemo, TreeRead, TreeReads } from './model-memo.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
 import { hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
@@ -566,9 +566,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
 
   // 7. Fill in every link and write each part's HTML, with the services each section touches.
   const usedAttachments = new Set<VaultPath>();
+  // With a memo (astro dev), a part finished from its tree records what it read (src/vault/model-memo.ts);
+  // while recorded reads are checked again, nothing is published or reported.
+  let reads: TreeReads | undefined;
+  let checking = false;
   /** Where an attachment a page shows is served; it is copied there because a page shows it. */
   const publishAttachment = (path: VaultPath, fragment?: string): Href => {
-    usedAttachments.add(path);
+    if (!checking) usedAttachments.add(path);
+    reads?.attachments.push(path);
     const href = attachmentHref(base, path);
     return (fragment ? `${href}#${fragment}` : href) as Href;
   };
@@ -613,49 +618,88 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const ownLinks = new Map<VaultPath, LinkOccurrence[]>(prepared.map((note) => [note.path, []]));
   for (const link of occurrences) ownLinks.get(link.from)!.push(link);
   /** An embedded part as its note wrote it, parsed once however often it is embedded, with its vault URLs made to point from its own folder. */
-  const sourceTrees = new Map<PreparedPart, HastRoot>();
+  const sourceTrees = new Map<PreparedPart, { tree: HastRoot; urls: TreeRead[] }>();
   const sourceTree = (note: PreparedNote, part: PreparedPart): HastRoot => {
-    let tree = sourceTrees.get(part);
-    if (!tree) {
-      tree = parseBody(part.body, linkOffsets.get(note.path)!);
+    let source = sourceTrees.get(part);
+    if (!source) {
+      const start = reads?.list.length ?? 0;
+      const tree = parseBody(part.body, linkOffsets.get(note.path)!);
       // Its own page reports its bad URLs; a copy of them need not report them again.
       rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line, false));
-      sourceTrees.set(part, tree);
+      sourceTrees.set(part, (source = { tree, urls: reads?.list.slice(start) ?? [] }));
+    } else reads?.list.push(...source.urls);
+    reads?.list.push({ kind: 'part', path: note.path, index: note.parts.indexOf(part), part });
+    return source.tree;
+  };
+  /** A link as a page read it: by its note and its place there, which stay when other notes' links are numbered anew. */
+  const linkRead = (kind: LinkReadKind, n: number): TreeRead => {
+    const from = occurrenceByIndex.get(n)!.from;
+    return { kind, from, local: n - linkOffsets.get(from)!, value: linkValue(kind, n) };
+  };
+  const linkValue = (kind: LinkReadKind, n: number): string => {
+    if (kind === 'text') return occurrenceByIndex.get(n)!.text;
+    if (kind === 'alias') return JSON.stringify(occurrenceByIndex.get(n)!.embed?.alias ?? null);
+    if (kind === 'render') return JSON.stringify(renderingOf(resolutions.get(n)!));
+    const { target, whole } = targetNow(n);
+    return JSON.stringify([target, whole]);
+  };
+  /** Whether a recorded read reads the same in this model. */
+  const readsSame = (read: TreeRead): boolean => {
+    if (read.kind === 'part') return preparedByPath.get(read.path)?.parts[read.index] === read.part;
+    if (read.kind === 'url') return JSON.stringify(resolveVaultUrl(read.url, read.from, read.line, false) ?? null) === read.value;
+    const n = (linkOffsets.get(read.from) ?? NaN) + read.local;
+    return occurrenceByIndex.get(n)?.from === read.from && linkValue(read.kind, n) === read.value;
+  };
+  /** What an embed shows; for a note's content, also whether it is the whole note, which its nodes do not say. */
+  const targetNow = (n: number): { target: EmbedTarget; whole?: boolean } => {
+    const resolution = resolutions.get(n)!;
+    if (resolution.kind === 'attachment') {
+      return { target: { kind: 'attachment', href: publishAttachment(resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) } };
     }
-    return tree;
+    if (resolution.kind !== 'page') {
+      const rendering = renderingOf(resolution);
+      return { target: rendering.kind === 'link' ? { kind: 'link', href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) } : { kind: 'text' } };
+    }
+    const { note, part } = partOfSlug.get(resolution.slug)!;
+    const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex.get(n)!.target.headings.length === 0;
+    const target: EmbedTarget = {
+      kind: 'content',
+      href: href(resolution.slug, resolution.fragment),
+      title: occurrenceByIndex.get(n)!.text,
+      key: `${resolution.slug}#${resolution.fragment ?? ''}`,
+      nodes: () =>
+        whole
+          ? note.parts.flatMap((p) => sourceTree(note, p).children as ElementContent[])
+          : resolution.fragment === undefined
+            ? (sourceTree(note, note.parts[part]!).children as ElementContent[])
+            : sectionNodes(sourceTree(note, note.parts[part]!), resolution.fragment),
+    };
+    return { target, whole };
   };
   const embedContext = {
-    textOf: (n: number) => occurrenceByIndex.get(n)!.text,
-    aliasOf: (n: number) => occurrenceByIndex.get(n)!.embed?.alias,
+    textOf: (n: number) => {
+      reads?.list.push(linkRead('text', n));
+      return occurrenceByIndex.get(n)!.text;
+    },
+    aliasOf: (n: number) => {
+      reads?.list.push(linkRead('alias', n));
+      return occurrenceByIndex.get(n)!.embed?.alias;
+    },
     targetOf: (n: number): EmbedTarget => {
-      const resolution = resolutions.get(n)!;
-      if (resolution.kind === 'attachment') {
-        return { kind: 'attachment', href: publishAttachment(resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) };
-      }
-      if (resolution.kind !== 'page') {
-        const rendering = renderingOf(resolution);
-        return rendering.kind === 'link' ? { kind: 'link', href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) } : { kind: 'text' };
-      }
-      const { note, part } = partOfSlug.get(resolution.slug)!;
-      const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex.get(n)!.target.headings.length === 0;
-      return {
-        kind: 'content',
-        href: href(resolution.slug, resolution.fragment),
-        title: occurrenceByIndex.get(n)!.text,
-        key: `${resolution.slug}#${resolution.fragment ?? ''}`,
-        nodes: () =>
-          whole
-            ? note.parts.flatMap((p) => sourceTree(note, p).children as ElementContent[])
-            : resolution.fragment === undefined
-              ? (sourceTree(note, note.parts[part]!).children as ElementContent[])
-              : sectionNodes(sourceTree(note, note.parts[part]!), resolution.fragment),
-      };
+      reads?.list.push(linkRead('target', n));
+      return targetNow(n).target;
     },
   };
 
   /** Where a Markdown link or image with a vault path (`../images/a.png`, `Other%20Note.md#Heading`) is published. */
   const resolveVaultUrl = (url: string, from: VaultPath, line: number, report = true): string | undefined => {
-    const problem = (found: Problem) => report && problems.push(found);
+    if (reads && !checking) {
+      const reading = reads;
+      reads = undefined;
+      reading.list.push({ kind: 'url', url, from, line, value: JSON.stringify(resolveVaultUrl(url, from, line, false) ?? null) });
+      reads = reading;
+    }
+    const problem = (found: Problem) => report && !checking && problems.push(found);
     const hash = url.indexOf('#');
     let wanted: string;
     try {
@@ -732,11 +776,30 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       }
       if (html === undefined) {
         links.length = 0;
-        const tree = parseBody(part.body, offset);
-        rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line));
-        addSectionServices(tree.children, sections, serviceLink);
-        expandEmbeds(tree, embedContext, [`${slugs[i]}#`]);
-        html = finishHtml(tree, render);
+        // Finished as before when its sections name the same services and all it read reads the same.
+        const key = memo && `${slugs[i]}\0${sectionsKey(sections, serviceLink)}`;
+        checking = true;
+        const kept = key === undefined ? undefined : memo!.finishedTree(part, key, readsSame);
+        checking = false;
+        if (kept) {
+          html = kept.html;
+          links.push(...kept.links);
+          problems.push(...kept.problems);
+          for (const path of kept.reads.attachments) usedAttachments.add(path);
+        } else {
+          const reported = problems.length;
+          reads = memo && { list: [], attachments: [] };
+          const tree = parseBody(part.body, offset);
+          rewriteVaultUrls(tree, (url, line) => resolveVaultUrl(url, note.path, line));
+          addSectionServices(tree.children, sections, serviceLink);
+          expandEmbeds(tree, embedContext, [`${slugs[i]}#`]);
+          html = finishHtml(tree, (n) => {
+            reads?.list.push(linkRead('render', n));
+            return render(n);
+          });
+          if (reads) memo!.keepTree(part, { key: key!, reads, html, links: [...links], problems: problems.slice(reported) });
+          reads = undefined;
+        }
       }
       const tags = [...(i === 0 ? note.tags : []), ...part.tags];
       const seen = new Set<string>();
@@ -811,6 +874,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       line,
     };
   };
+  /** Where a hub cites a passage that names its service: the same for every service the passage names. */
+  const citation = (m: Mention): Backlink => {
+    const make = () => spotOf(m.note.path, m.part, m.passage.trail, m.passage.line, excerptOf(m.passage.text));
+    return memo ? memo.citation(m.passage, href(partSlugs.get(m.note.path)![m.part]!), make) : make();
+  };
   const stats: BuildStats = {
     notesRead: files.notes.length + files.unreadable.length,
     notesPublished: prepared.length,
@@ -854,7 +922,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const seen = new Set<string>();
     hub.mentions = mentions
       .filter((m) => m.service === service)
-      .map((m) => spotOf(m.note.path, m.part, m.passage.trail, m.passage.line, excerptOf(m.passage.text)))
+      .map((m) => citation(m))
       .filter((b) => !seen.has(`${b.file}:${b.line}`) && seen.add(`${b.file}:${b.line}`));
     const linked = hub.sections.flatMap((s) => s.backlinks);
     hub.backlinks = linked;
@@ -913,10 +981,14 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   };
 }
 
+/** The services each section of a part names, as it shows them. */
+function sectionsKey(sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
+  return JSON.stringify([...sections].map(([id, set]) => [id, [...set].map((service) => link(service))]));
+}
+
 /** What a part's finished HTML depends on besides its own text: how its links render and which services its sections name. */
 function finishKey(renderings: LinkRendering[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
-  const named = [...sections].map(([id, set]) => [id, [...set].map((service) => link(service))]);
-  return JSON.stringify([renderings, named]);
+  return `${JSON.stringify(renderings)}\0${sectionsKey(sections, link)}`;
 }
 
 function excerptOf(text: string, width = 220): string {

@@ -25,8 +25,22 @@ const edits: ((text: string, other: string) => string)[] = [
 
 describe('a model built again with what the last one left (astro dev)', () => {
   it('is the model built from nothing, after every kind of edit to every note', async () => {
-    for (const name of ['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault']) {
-      const original = await readVault(fixture(name));
+    const vaults: [string, VaultFiles][] = [
+      ...(await Promise.all(['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault'].map(async (name) => [name, await readVault(fixture(name))] as [string, VaultFiles]))),
+      // A Markdown link to a note the page neither embeds nor wiki-links: only the URL says what it depends on.
+      [
+        'markdown-urls',
+        {
+          notes: [
+            { path: 'Page.md' as never, text: '# Page\n\n![[Shown]]\n\nRead [the details](Folder/Details.md#The%20Heading) and [the rest](Folder/Details.md).\n' },
+            { path: 'Shown.md' as never, text: 'Embedded text.\n' },
+            { path: 'Folder/Details.md' as never, text: '# Details\n\n## The Heading\n\nText.\n' },
+          ],
+          unreadable: [],
+        },
+      ],
+    ];
+    for (const [name, original] of vaults) {
       const context = prepareContext(original, { base: '/notes/' });
       const memo = new ModelMemo();
       let files: VaultFiles = original;
