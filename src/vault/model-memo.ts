@@ -1,4 +1,4 @@
-import type { PreparedPart, Passage } from './prepare-note.ts';
+import type { Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import { suggester } from './problems.ts';
 import type { Backlink } from './model.ts';
 import type { LinkRendering } from './render.ts';
@@ -46,6 +46,7 @@ export class ModelMemo {
   private html = new WeakMap<PreparedPart, { key: string; html: string; links: LinkRendering[] }>();
   private citations = new WeakMap<Passage, Backlink>();
   private trees = new WeakMap<PreparedPart, FinishedTree>();
+  private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
 
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
   suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest = (all) => suggester(all, { wordRuns: false })): Suggest {
@@ -73,6 +74,17 @@ export class ModelMemo {
     if (kept?.from.href === page) return kept;
     const made = make();
     this.citations.set(passage, made);
+    return made;
+  }
+
+  /** How a page lists a link to it, kept while the linking note is unchanged and the link's page keeps its address. */
+  backlink(note: PreparedNote, link: number, page: Href, make: () => Backlink): Backlink {
+    let links = this.backlinks.get(note);
+    if (!links) this.backlinks.set(note, (links = new Map()));
+    const kept = links.get(link);
+    if (kept?.from.href === page) return kept;
+    const made = make();
+    links.set(link, made);
     return made;
   }
 

@@ -615,8 +615,9 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const partOfSlug = new Map<Slug, { note: PreparedNote; part: number }>();
   for (const note of prepared) partSlugs.get(note.path)!.forEach((slug, part) => partOfSlug.set(slug, { note, part }));
   const occurrenceByIndex = new Map(occurrences.map((link) => [link.index, link]));
-  const ownLinks = new Map<VaultPath, LinkOccurrence[]>(prepared.map((note) => [note.path, []]));
-  for (const link of occurrences) ownLinks.get(link.from)!.push(link);
+  /** Each note's links, by part. */
+  const ownLinks = new Map<VaultPath, LinkOccurrence[][]>(prepared.map((note) => [note.path, []]));
+  for (const link of occurrences) (ownLinks.get(link.from)![link.part] ??= []).push(link);
   /** An embedded part as its note wrote it, parsed once however often it is embedded, with its vault URLs made to point from its own folder. */
   const sourceTrees = new Map<PreparedPart, { tree: HastRoot; urls: TreeRead[] }>();
   const sourceTree = (note: PreparedNote, part: PreparedPart): HastRoot => {
@@ -764,7 +765,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       let html: string | undefined;
       if (!needsTree(part.body)) {
         // Finished as before when its links render as before and its sections name the same services.
-        const key = memo && finishKey(ownLinks.get(note.path)!.filter((l) => l.part === i).map((l) => renderingOf(resolutions.get(l.index)!)), sections, serviceLink);
+        const key = memo && finishKey((ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions.get(l.index)!)), sections, serviceLink);
         const kept = key === undefined ? undefined : memo!.finished(part, key);
         if (kept) {
           html = kept.html;
@@ -893,7 +894,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   for (const link of occurrences) {
     const resolution = resolutions.get(link.index)!;
     const fromSlug = partSlugs.get(link.from)![link.part]!;
-    const backlink = () => spotOf(link.from, link.part, link.trail, link.line, link.excerpt);
+    const make = () => spotOf(link.from, link.part, link.trail, link.line, link.excerpt);
+    const backlink = memo ? () => memo.backlink(preparedByPath.get(link.from)!, link.index - linkOffsets.get(link.from)!, href(fromSlug), make) : make;
     if (resolution.kind === 'private') {
       stats.linksToPrivate++;
     } else if (resolution.kind === 'none') {
@@ -988,7 +990,9 @@ function sectionsKey(sections: Map<string, Set<Service>>, link: (service: Servic
 
 /** What a part's finished HTML depends on besides its own text: how its links render and which services its sections name. */
 function finishKey(renderings: LinkRendering[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
-  return `${JSON.stringify(renderings)}\0${sectionsKey(sections, link)}`;
+  let key = sections.size ? sectionsKey(sections, link) : '';
+  for (const rendering of renderings) key += rendering.kind === 'text' ? '\0t' : `\0${rendering.href}\u0001${rendering.className.join(' ')}\u0001${rendering.title ?? ''}`;
+  return key;
 }
 
 function excerptOf(text: string, width = 220): string {
