@@ -69,7 +69,8 @@ export function buildGraph(vault: Vault): Graph {
 
   const neighbours = new Map<Slug, Map<Slug, Direction>>(nodes.map((node) => [node.slug, new Map()]));
   const edges: GraphEdge[] = [];
-  const edgeOf = new Map<string, GraphEdge>();
+  /** Each edge under the page that wrote its first link: a hub's thousands of citations are looked up without building a key for each. */
+  const edgesFrom = new Map<Slug, Map<Slug, GraphEdge>>();
   const mark = (from: Slug, to: Slug, direction: Direction) => {
     const around = neighbours.get(from)!;
     const was = around.get(to);
@@ -79,13 +80,18 @@ export function buildGraph(vault: Vault): Graph {
     if (from === to || !bySlug.has(from) || !bySlug.has(to)) return;
     mark(from, to, 'out');
     mark(to, from, 'in');
-    const key = from < to ? `${from}\0${to}` : `${to}\0${from}`;
-    const edge = edgeOf.get(key);
-    if (!edge) {
+    const reverse = edgesFrom.get(to)?.get(from);
+    if (reverse) {
+      reverse.mutual = true;
+      return;
+    }
+    let out = edgesFrom.get(from);
+    if (!out) edgesFrom.set(from, (out = new Map()));
+    if (!out.has(to)) {
       const added = { source: from, target: to, mutual: false };
       edges.push(added);
-      edgeOf.set(key, added);
-    } else if (edge.source === to) edge.mutual = true;
+      out.set(to, added);
+    }
   };
   for (const page of vault.pages) {
     if (!isGraphPage(page)) continue;
