@@ -193,7 +193,7 @@ interface Phases {
   bundling?: number | undefined;
   /** `generating static routes`: rendering and writing every page. */
   rendering?: number | undefined;
-  /** From the end of page generation to Pagefind's report: indexing the written site. */
+  /** Pagefind indexing the written site, as the build reports it. */
   indexing?: number | undefined;
   /** Astro's own total (`N page(s) built in`). */
   astroTotal?: number | undefined;
@@ -210,17 +210,12 @@ function parseDuration(text: string): number | undefined {
   return found ? seconds : undefined;
 }
 
-const clockOf = (line: string) => {
-  const match = /^(\d\d):(\d\d):(\d\d) /.exec(line);
-  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined;
-};
 
 function parsePhases(output: string): Phases {
   const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const phases: Phases = {};
   let bundling = 0;
   let routesAt = -1;
-  let renderedAt: number | undefined;
   for (const [i, line] of lines.entries()) {
     const built = /\[vite\] ✓ built in (.+)$/.exec(line);
     if (built) bundling += parseDuration(built[1]!) ?? 0;
@@ -230,12 +225,9 @@ function parsePhases(output: string): Phases {
       const seconds = parseDuration(completed[1]!);
       if (routesAt < 0 && phases.setup === undefined && line.includes('[build]')) phases.setup = seconds;
       else if (routesAt >= 0 && phases.rendering === undefined && !line.includes('[build]')) phases.rendering = seconds;
-      else if (routesAt >= 0 && renderedAt === undefined && line.includes('[build]')) renderedAt = clockOf(line);
     }
-    if (line.includes('[quire] search index') && renderedAt !== undefined) {
-      const at = clockOf(line);
-      if (at !== undefined) phases.indexing = (at - renderedAt + 86400) % 86400;
-    }
+    const indexed = /\[quire\] search index: \d+ pages indexed in ([\d.]+) s/.exec(line);
+    if (indexed) phases.indexing = Number(indexed[1]);
     const total = /page\(s\) built in (.+)$/.exec(line);
     if (total) phases.astroTotal = parseDuration(total[1]!);
   }

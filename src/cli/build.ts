@@ -95,12 +95,13 @@ async function main(): Promise<number> {
     return code || 1;
   }
   const outDir = new AtomicOutDir(handoff.final, handoff.staging);
+  const started = performance.now();
   const indexed = await indexSite(handoff.staging);
   if (!indexed.ok) {
     console.error(`Pagefind could not index ${handoff.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.`);
     return 1;
   }
-  say(`search index: ${indexed.pages} pages indexed`);
+  say(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await outDir.swap();
   say(`site written to ${handoff.final}`);
   return 0;

@@ -94,9 +94,10 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           return;
         }
         await releaseMemory();
+        const started = performance.now();
         const indexed = await indexSite(written);
         if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
-        logger.info(`search index: ${indexed.pages} pages indexed`);
+        logger.info(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         await outDir?.swap();
         logger.info(`site written to ${outDir?.final ?? written}`);
       },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './fixtures.ts';
@@ -46,4 +46,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output, outDir }));
   });
+}
+
+/** Every file a build wrote, by its path in the site. */
+export async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), await readFile(full));
+  }
+  return files;
 }

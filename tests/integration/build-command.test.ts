@@ -1,23 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, filesOf, type BuildResult } from '../helpers/build-site.ts';
 
 const vault = 'tests/fixtures/links-vault';
 let parent: string;
 let site: string;
 let build: BuildResult;
-
-/** Every file of a site, by its path inside it. */
-async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
 
 beforeAll(async () => {
   parent = await mkdtemp(path.join(os.tmpdir(), 'quire-build-command-'));

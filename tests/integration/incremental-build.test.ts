@@ -1,24 +1,13 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, filesOf, type BuildResult } from '../helpers/build-site.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 let first: BuildResult;
 let second: BuildResult;
 let fresh: BuildResult;
-
-/** Every file a build wrote, by its path in the site. */
-async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), await readFile(full));
-  }
-  return files;
-}
 
 /** A build's log as a reader sees it: without the colours Astro adds when CI=true forces them. */
 const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
