@@ -18,10 +18,14 @@ const slot = globalThis as Record<symbol, Cached | undefined>;
 
 const FILES = Symbol.for('quire.files');
 
-/** The files of the last model in `astro dev`, and the notes whose text changed since, or `all` when files were added or removed. */
+/**
+ * In `astro dev`: the files the last model was built from (once read), and
+ * what changed since it started: the notes whose text changed, or `all` when
+ * files were added or removed.
+ */
 interface LastFiles {
   key: string;
-  files: VaultFiles;
+  files?: VaultFiles;
   changed: Set<VaultPath> | 'all';
 }
 
@@ -36,13 +40,16 @@ export function loadVault(): Promise<Vault> {
   const key = JSON.stringify(settings);
   const current = slot[MODEL];
   if (current && current.key === key) return current.vault;
+  // Only the dev server builds the model again; it then reads only the notes that changed.
   const last = read[FILES];
-  const changed = last?.key === key && last.changed !== 'all' ? last.changed : undefined;
-  const reread = changed ? rereadNotes(settings.contentDir, last!.files, changed) : Promise.resolve(undefined);
+  const changed = last?.files && last.key === key && last.changed !== 'all' ? last.changed : undefined;
+  // A change reported from now on, even before this model is built, is for the next one to read.
+  const next: LastFiles | undefined = settings.command === 'dev' ? { key, changed: new Set() } : undefined;
+  read[FILES] = next;
+  const reread = changed ? rereadNotes(settings.contentDir, last!.files!, changed) : Promise.resolve(undefined);
   const vault = reread.then(async (again) => {
     const files = again ?? (await readVault(settings.contentDir));
-    // Only the dev server builds the model again; it then reads only the notes that changed.
-    read[FILES] = settings.command === 'dev' ? { key, files, changed: new Set() } : undefined;
+    if (next) next.files = files;
     // Code is highlighted while notes render, synchronously: the grammars the vault uses are loaded first.
     const scanned = again ? again.notes.filter((note) => changed!.has(note.path)) : files.notes;
     await loadCodeLanguages(scanned.flatMap((note) => [...fenceLanguages(note.text)]));
