@@ -44,7 +44,11 @@ interface HeapLimit {
   set?: number;
 }
 
-/** A heap limit the user set themselves is kept; otherwise one sized to the vault (see heap-limit.ts). */
+/**
+ * A heap limit the user set themselves is kept; otherwise one sized to the vault (see heap-limit.ts).
+ * The vault is looked for where CONTENT_DIR or the default puts it; one named only in
+ * astro.config.mjs is not found here and gets the floor, which a build that runs out of memory says how to raise.
+ */
 async function heapLimit(): Promise<HeapLimit> {
   const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content');
   const notes = await countNotes(contentDir);
