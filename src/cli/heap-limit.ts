@@ -1,10 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { listVault } from '../vault/read-vault.ts';
 
-/** Notes in a vault, as the build will read them: `.md` and `.mdx` files outside dot-folders. 0 if it cannot be read. */
+/** Notes in a vault, found as the build finds them. 0 if it cannot be read: the build then says why. */
 export async function countNotes(contentDir: string): Promise<number> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const start = contentDir.length + 1;
-  return entries.filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name) && !/(^|\/)\./.test(`${entry.parentPath}/${entry.name}`.slice(start))).length;
+  return listVault(contentDir).then(({ notes }) => notes.length, () => 0);
 }
 
 /** The smallest limit: what a small vault's build needs, with room to spare. */

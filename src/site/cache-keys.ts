@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Page, Slug, Vault } from '../vault/index.ts';
 import { localLayout } from './graph.ts';
-import { folderNav, siteNav } from './sidebar.ts';
+import { folderNav, siteNav, type FolderNav } from './sidebar.ts';
 
 const hash = (...parts: string[]) => {
   const h = createHash('sha256');
   for (const part of parts) h.update(part).update('\0');
   return h.digest('base64url');
 };
+
+/** A neighbour's degree in the whole graph only sizes its circle, and `r` says how: a hub that gains a link elsewhere leaves this page as it was. */
+const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undefined : value);
+
+const computed = new WeakMap<Vault, Map<Slug, string>>();
 
 /**
  * For Astro's incremental build: a key per page that changes whenever
@@ -16,22 +21,16 @@ const hash = (...parts: string[]) => {
  * read: the page itself, the site's title and sidebar (sidebar.ts), the
  * sidebar's folder, and its local graph as placed. The templates' own code is Astro's to track.
  */
-/** A neighbour's degree in the whole graph only sizes its circle, and `r` says how: a hub that gains a link elsewhere leaves this page as it was. */
-const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undefined : value);
-
-const computed = new WeakMap<Vault, Map<Slug, string>>();
-
 export function pageCacheKeys(vault: Vault): Map<Slug, string> {
   const known = computed.get(vault);
   if (known) return known;
   const site = hash(JSON.stringify({ title: vault.title, base: vault.base, nav: siteNav(vault) }));
-  const folders = new Map<string, string>();
+  const folders = new Map<FolderNav | undefined, string>();
   const keys = new Map<Slug, string>();
   for (const page of vault.pages as Page[]) {
     const folder = folderNav(vault, page.slug);
-    const folderKey = folder ? folder.slug : '';
-    let folderHash = folders.get(folderKey);
-    if (folderHash === undefined) folders.set(folderKey, (folderHash = hash(JSON.stringify(folder ?? null))));
+    let folderHash = folders.get(folder);
+    if (folderHash === undefined) folders.set(folder, (folderHash = hash(JSON.stringify(folder ?? null))));
     keys.set(page.slug, hash(site, folderHash, JSON.stringify(page), JSON.stringify(localLayout(vault, page.slug) ?? null, withoutDegree)));
   }
   computed.set(vault, keys);

@@ -62,10 +62,22 @@ export function siteNav(vault: Vault): SiteNav {
   return nav;
 }
 
-/** The folder whose notes the sidebar lists on a page: the page's own folder, or the folder page itself; the vault's top otherwise. */
+const folderNavs = new WeakMap<Vault, Map<string, FolderNav | undefined>>();
+
+/**
+ * The folder whose notes the sidebar lists on a page: the page's own folder, or the folder page itself; the vault's top otherwise.
+ * Made once per folder, for every page in it and for their cache keys.
+ */
 export function folderNav(vault: Vault, current: string | undefined): FolderNav | undefined {
   const page = current === undefined ? undefined : vault.bySlug.get(current as Slug);
   const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? folderOf(page.source) : '';
+  let made = folderNavs.get(vault);
+  if (!made) folderNavs.set(vault, (made = new Map()));
+  if (!made.has(path)) made.set(path, navOfFolder(vault, path));
+  return made.get(path);
+}
+
+function navOfFolder(vault: Vault, path: string): FolderNav | undefined {
   const folder = vault.folders.get(path);
   if (!folder || (folder.notes.length === 0 && folder.folders.length === 0)) return undefined;
   return {

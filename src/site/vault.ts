@@ -6,17 +6,11 @@ import { prepareInWorkers } from '../vault/prepare-pool.ts';
 import { openNoteCache } from './note-cache.ts';
 import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 
-const MODEL = Symbol.for('quire.vault');
-
 interface Cached {
   key: string;
   vault: Promise<Vault>;
   built?: Vault;
 }
-
-const slot = globalThis as Record<symbol, Cached | undefined>;
-
-const FILES = Symbol.for('quire.files');
 
 /**
  * In `astro dev`: the files the last model was built from (once read), and
@@ -29,7 +23,29 @@ interface LastFiles {
   changed: Set<VaultPath> | 'all';
 }
 
-const read = globalThis as Record<symbol, LastFiles | undefined>;
+/** How the last model's notes were prepared: for the build report. */
+export interface Preparation {
+  notes: number;
+  fromCache: number;
+  threads: number;
+}
+
+/**
+ * What this process keeps from one model to the next. The Astro config and
+ * the rendered pages are separate module graphs in one process, so it lives
+ * on globalThis, like the settings.
+ */
+interface ProcessState {
+  model?: Cached | undefined;
+  /** The prepared notes of the last model by cache key (kept by the dev server only), and how they were prepared. */
+  prepared?: { entries: Map<string, PreparedFile>; last: Preparation };
+  /** The dev server's: see LastFiles and src/vault/model-memo.ts. */
+  files?: LastFiles | undefined;
+  memo?: ModelMemo;
+  pendingSave?: ReturnType<typeof setTimeout>;
+}
+
+const state: ProcessState = ((globalThis as Record<symbol, ProcessState | undefined>)[Symbol.for('quire.state')] ??= {});
 
 /**
  * The vault model of this build, read and built once and shared by every
@@ -38,14 +54,14 @@ const read = globalThis as Record<symbol, LastFiles | undefined>;
 export function loadVault(): Promise<Vault> {
   const settings = sharedSettings();
   const key = JSON.stringify(settings);
-  const current = slot[MODEL];
+  const current = state.model;
   if (current && current.key === key) return current.vault;
   // Only the dev server builds the model again; it then reads only the notes that changed.
-  const last = read[FILES];
+  const last = state.files;
   const changed = last?.files && last.key === key && last.changed !== 'all' ? last.changed : undefined;
   // A change reported from now on, even before this model is built, is for the next one to read.
   const next: LastFiles | undefined = settings.command === 'dev' ? { key, changed: new Set() } : undefined;
-  read[FILES] = next;
+  state.files = next;
   const reread = changed ? rereadNotes(settings.contentDir, last!.files!, changed) : Promise.resolve(undefined);
   const vault = reread.then(async (again) => {
     const files = again ?? (await readVault(settings.contentDir));
@@ -60,34 +76,16 @@ export function loadVault(): Promise<Vault> {
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
     };
-    return buildVault(files, options, await prepareNotes(files, options, settings), settings.command === 'dev' ? devMemo() : undefined);
+    return buildVault(files, options, await prepareNotes(files, options, settings), settings.command === 'dev' ? (state.memo ??= new ModelMemo()) : undefined);
   });
   const cached: Cached = { key, vault };
-  slot[MODEL] = cached;
+  state.model = cached;
   void vault.then((built) => (cached.built = built), () => undefined);
   return vault;
 }
 
-const MEMO = Symbol.for('quire.memo');
-
-/** What the dev server's next model can reuse from the last one (src/vault/model-memo.ts). */
-function devMemo(): ModelMemo {
-  const kept = globalThis as Record<symbol, ModelMemo | undefined>;
-  return (kept[MEMO] ??= new ModelMemo());
-}
-
-/** How the last model's notes were prepared: for the build report. */
-export interface Preparation {
-  notes: number;
-  fromCache: number;
-  threads: number;
-}
-
-const PREPARED = Symbol.for('quire.prepared');
-const memory = globalThis as Record<symbol, { entries: Map<string, PreparedFile>; last: Preparation } | undefined>;
-
 export function lastPreparation(): Preparation | undefined {
-  return memory[PREPARED]?.last;
+  return state.prepared?.last;
 }
 
 /** Below this many notes to prepare, starting worker threads costs more than it saves. */
@@ -102,7 +100,7 @@ const WORKERS_FROM = 400;
 async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: QuireSettings): Promise<PreparedFile[]> {
   const context = prepareContext(files, options);
   const cache = settings.cacheDir ? await openNoteCache(settings.cacheDir, context).catch(() => undefined) : undefined;
-  const previous = memory[PREPARED]?.entries;
+  const previous = state.prepared?.entries;
   const keys = files.notes.map((file) => cache?.keyOf(file));
   const prepared: (PreparedFile | undefined)[] = [];
   // The disk is asked only for the first model of a process: after that the memory holds every note, and one it lacks has changed.
@@ -120,7 +118,7 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const entries = new Map<string, PreparedFile>();
   keys.forEach((key, i) => key !== undefined && entries.set(key, all[i]!));
   // Only the dev server builds the model again in this process; a build lets the prepared notes go once the model has them.
-  memory[PREPARED] = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
+  state.prepared = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
   if (cache && missing.length > 0) {
     if (settings.command === 'dev') scheduleSave(() => cache.save(entries));
     else await cache.save(entries).catch(() => undefined);
@@ -132,11 +130,10 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
  * In `astro dev` the cache is written once edits pause, not after each one:
  * writing it takes a moment, and the memory holds everything meanwhile.
  */
-let pendingSave: ReturnType<typeof setTimeout> | undefined;
 function scheduleSave(save: () => Promise<void>): void {
-  clearTimeout(pendingSave);
-  pendingSave = setTimeout(() => void save().catch(() => undefined), 3000);
-  pendingSave.unref();
+  clearTimeout(state.pendingSave);
+  state.pendingSave = setTimeout(() => void save().catch(() => undefined), 3000);
+  state.pendingSave.unref();
 }
 
 /** A file of the vault changed, was added or was removed. */
@@ -147,8 +144,8 @@ export interface VaultChange {
 
 /** Drops the model, to be built again when next asked for; after a note's text changed, only that note is read again. */
 export function forgetVault(change?: VaultChange): void {
-  slot[MODEL] = undefined;
-  const last = read[FILES];
+  state.model = undefined;
+  const last = state.files;
   if (!last) return;
   if (change?.event === 'change' && last.changed !== 'all') last.changed.add(change.path);
   else last.changed = 'all';
@@ -156,5 +153,5 @@ export function forgetVault(change?: VaultChange): void {
 
 /** The model, if this build has built it already: for configuration read synchronously, such as the MDX collection. */
 export function builtVault(): Vault | undefined {
-  return slot[MODEL]?.built;
+  return state.model?.built;
 }

@@ -14,10 +14,10 @@ import { mentionFinder } from './mentions.ts';
 import type { LinkReadKind, ModelMemo, TreeRead, TreeReads } from './model-memo.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
-import { hubNames, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
+import { hubNames, inPrivateFolder, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
 import type { LinkOccurrence, Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
-import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type LinkRendering } from './render.ts';
+import { finishHtml, finishHtmlText, needsTree, parseBody, renderingKey, type BodyChunk, type LinkRendering } from './render.ts';
 import { buildLinkIndex, fold, folderOf, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
@@ -297,8 +297,6 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     : files.notes.map((file) => prepareFile(file, context));
   const readable = read.filter((note) => note.ok);
   for (const note of read) if (!note.ok) problems.push(note.problem);
-  const privateFolders = context.privateFolders;
-  const inPrivateFolder = (path: string) => privateFolders.some((folder) => fold(path).startsWith(folder));
   const published = readable.filter((note) => note.published);
   const publishedSet = new Set(published);
   // Notes that cannot be read are treated as private: links to them must not reveal them.
@@ -411,7 +409,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const resolutions = new Map<number, Resolution>();
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
-  const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path)).map((path) => ({ path, aliases: [] })));
+  const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path, context.privateFolders)).map((path) => ({ path, aliases: [] })));
   const suggestAttachment = namesSuggester('attachments', attachmentIndex.names);
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
@@ -991,7 +989,7 @@ function sectionsKey(sections: Map<string, Set<Service>>, link: (service: Servic
 /** What a part's finished HTML depends on besides its own text: how its links render and which services its sections name. */
 function finishKey(renderings: LinkRendering[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
   let key = sections.size ? sectionsKey(sections, link) : '';
-  for (const rendering of renderings) key += rendering.kind === 'text' ? '\0t' : `\0${rendering.href}\u0001${rendering.className.join(' ')}\u0001${rendering.title ?? ''}`;
+  for (const rendering of renderings) key += `\u0001${renderingKey(rendering)}`;
   return key;
 }
 

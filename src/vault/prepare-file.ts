@@ -46,12 +46,17 @@ export function hubNames(name: string, frontmatter: Frontmatter): string[] {
   return [name, ...(title ? [title] : []), ...(Array.isArray(aliases) ? aliases.map(String) : [])];
 }
 
+/** Whether a vault path lies in one of the private folders of a context (folded, each ending in `/`). */
+export function inPrivateFolder(path: string, privateFolders: readonly string[]): boolean {
+  const folded = fold(path);
+  return privateFolders.some((folder) => folded.startsWith(folder));
+}
+
 export function prepareFile(file: SourceFile, context: PrepareContext, options: { whole?: boolean } = {}): PreparedFile {
   const read = readNote(file);
   if (!read.ok) return read;
   const { path, name, format, frontmatter } = read;
-  const folded = fold(path);
-  const published = read.published && !context.privateFolders.some((folder) => folded.startsWith(folder));
+  const published = read.published && !inPrivateFolder(path, context.privateFolders);
   const services = new Set(context.serviceNames);
   const whole = options.whole ?? hubNames(name, frontmatter).some((n) => services.has(fold(n)));
   const links: LinkOccurrence[] = [];

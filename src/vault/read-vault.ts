@@ -82,20 +82,20 @@ export async function rereadNotes(root: string, files: VaultFiles, changed: Iter
   };
 }
 
-/**
- * Every `.md` and `.mdx` file below `root`, in a stable order. Dot-folders
- * (`.obsidian/`, `.trash/`, `.git/`) hold app state, not notes, and are skipped,
- * as Obsidian itself does.
- */
-export async function readVault(root: string): Promise<VaultFiles> {
-  const info = await stat(root).catch(() => undefined);
-  if (!info) throw new VaultNotFoundError(`The content folder ${root} does not exist. Set CONTENT_DIR to your vault's folder.`);
-  if (!info.isDirectory()) throw new VaultNotFoundError(`The content path ${root} is not a folder. Set CONTENT_DIR to your vault's folder.`);
+/** A file of the vault, found on disk: where it is, and its path in the vault. */
+interface FoundFile {
+  full: string;
+  vaultPath: VaultPath;
+}
 
-  const notes: SourceFile[] = [];
-  const unreadable: UnreadableFile[] = [];
+/**
+ * The notes and attachments below `root`, without reading them. Dot-folders
+ * and dot-files (`.obsidian/`, `.trash/`, `.git/`) hold app state, not notes,
+ * and are skipped, as Obsidian itself does. Rejects if `root` cannot be read.
+ */
+export async function listVault(root: string): Promise<{ notes: FoundFile[]; attachments: VaultPath[] }> {
+  const notes: FoundFile[] = [];
   const attachments: VaultPath[] = [];
-  const noteFiles: { full: string; vaultPath: VaultPath }[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
@@ -106,16 +106,30 @@ export async function readVault(root: string): Promise<VaultFiles> {
         continue;
       }
       const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
-      if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) noteFiles.push({ full, vaultPath });
+      if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) notes.push({ full, vaultPath });
       else if (isAttachment(entry.name)) attachments.push(vaultPath);
     }
   };
-  const read = async ({ full, vaultPath }: { full: string; vaultPath: VaultPath }): Promise<void> => {
+  await walk(root);
+  return { notes, attachments };
+}
+
+/**
+ * Every `.md` and `.mdx` file below `root` (found by `listVault`), read, in a stable order.
+ */
+export async function readVault(root: string): Promise<VaultFiles> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new VaultNotFoundError(`The content folder ${root} does not exist. Set CONTENT_DIR to your vault's folder.`);
+  if (!info.isDirectory()) throw new VaultNotFoundError(`The content path ${root} is not a folder. Set CONTENT_DIR to your vault's folder.`);
+
+  const notes: SourceFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const { notes: noteFiles, attachments } = await listVault(root);
+  const read = async ({ full, vaultPath }: FoundFile): Promise<void> => {
     const file = await readNote(full, vaultPath);
     if ('reason' in file) unreadable.push(file);
     else notes.push(file);
   };
-  await walk(root);
   // Many reads at once: one after another, a large vault spends seconds waiting on the disk. The order is restored below.
   let next = 0;
   const reader = async () => {

@@ -208,10 +208,15 @@ export function finishHtmlText(html: string, renderingOf: (link: number) => Link
   return replaced === total ? finished : undefined;
 }
 
+/** A link rendering as one string: equal strings render the same. */
+export function renderingKey(rendering: LinkRendering): string {
+  return rendering.kind === 'text' ? 't' : `${rendering.href}\0${rendering.className.join(' ')}\0${rendering.title ?? ''}`;
+}
+
 const openingTags = new Map<string, string>();
 
 function openingTag(rendering: Extract<LinkRendering, { kind: 'link' }>): string {
-  const key = `${rendering.href}\0${rendering.className.join(' ')}\0${rendering.title ?? ''}`;
+  const key = renderingKey(rendering);
   let tag = openingTags.get(key);
   if (tag === undefined) {
     const properties = { href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) };
