@@ -6,7 +6,7 @@
  * around the block first. Runs before those plugins.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 export interface RehypeCodeBlockIdsOptions {
   /** The class of the wrapper. Default `code-block`. */

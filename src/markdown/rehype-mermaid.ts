@@ -7,7 +7,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString as hastText } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 export interface RehypeMermaidOptions {
   /** The code block language that holds a diagram. Default `mermaid`. */

@@ -6,7 +6,7 @@
  * checkbox stays disabled: a published note is not a to-do app.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 export interface RehypeTaskLabelsOptions {
   /** The class of the label. Default `task-list-label`. */

@@ -10,7 +10,7 @@
  * The node stays a blockquote, so a `^block-id` line after it still names it.
  */
 import type { Blockquote, BlockContent, DefinitionContent, Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import type { VFile } from 'vfile';
 
 /** The wrapper of a callout's title text. */

@@ -9,7 +9,7 @@
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point, Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 /** The mdast node for a highlight; it becomes `<mark>`. */
 export interface Highlight extends Parent {

@@ -10,7 +10,7 @@
 import type { Root, Text } from 'mdast';
 import remarkMath from 'remark-math';
 import type { Processor } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 import type { VFile } from 'vfile';
 
 export interface RemarkObsidianMathOptions {

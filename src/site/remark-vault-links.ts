@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../markdown/visit.ts';
 import type { VFile } from 'vfile';
 import { hrefFor, linkInlineTags, markBlocks, tagSlug, wikiLinkText, type VaultPath } from '../vault/index.ts';
 import { sharedSettings } from './settings.ts';

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../markdown/visit.ts';
 import { attachmentKind, imageSize } from './embeds.ts';
 
 /** What an embed placeholder turned out to point at. */

@@ -1,5 +1,5 @@
-import type { Parent, PhrasingContent, Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
+import { SKIP, visit } from '../markdown/visit.ts';
 
 /** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
 export interface WikiEmbedNode {
@@ -63,7 +63,7 @@ export function markEmbeds(tree: Root): number {
     return [SKIP, index + pieces.length];
   });
   // An embed alone in a paragraph becomes a block of its own.
-  visit(tree, 'paragraph', (paragraph, index, parent) => {
+  visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
     if (meaningful.length === 1 && meaningful[0]!.type === 'wikiEmbed') {

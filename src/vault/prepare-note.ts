@@ -1,5 +1,5 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../markdown/visit.ts';
 import { markBlocks } from './blocks.ts';
 import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
 import { splitNote, type NotePart } from './book.ts';

@@ -1,5 +1,5 @@
 import type { Root, RootContent, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../markdown/visit.ts';
 import { slugSegment } from './slug.ts';
 import { asSlug, type Slug } from './types.ts';
 
