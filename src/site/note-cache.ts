@@ -10,16 +10,54 @@ import type { SourceFile } from '../vault/read-vault.ts';
 /**
  * Prepared notes kept between builds, in Astro's cache folder: a note whose
  * text, file time and settings are unchanged, prepared by the same Quire,
- * is not parsed again. One file, written whole when anything changed.
+ * is not parsed again. One file, written whole when anything changed; each
+ * note in it is serialized on its own, so a note is decoded only when asked
+ * for, and one already serialized (read from the file, or sent by a worker
+ * thread) is written again as it is, without serializing it on the main thread.
  */
 export interface NoteCache {
   keyOf(file: SourceFile): string;
   get(key: string): Promise<PreparedFile | undefined>;
-  /** Keeps exactly these entries, the ones this build used, and writes them if they differ from what was read. */
-  save(entries: Map<string, PreparedFile>): Promise<void>;
+  /**
+   * Keeps exactly these entries, the ones this build used, and writes them
+   * if they differ from what was read. `serialized` holds the bytes of
+   * entries already serialized with `node:v8`.
+   */
+  save(entries: Map<string, PreparedFile>, serialized?: ReadonlyMap<string, Uint8Array>): Promise<void>;
 }
 
 const FILE = 'quire-notes.bin';
+
+/** The file starts with this, then the header's length (4 bytes), the header, and every entry's bytes in the header's order. */
+const MAGIC = Buffer.from('quire-notes 2\n');
+
+interface Header {
+  salt: string;
+  keys: string[];
+  sizes: number[];
+}
+
+/** The entries of a cache file, each still serialized; none if the file is another Quire's or was made with other settings. */
+function readEntries(file: Buffer, salt: string): Map<string, Uint8Array> {
+  const entries = new Map<string, Uint8Array>();
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return entries;
+  const headerEnd = MAGIC.length + 4 + file.readUInt32LE(MAGIC.length);
+  const header = deserialize(file.subarray(MAGIC.length + 4, headerEnd)) as Header;
+  if (header.salt !== salt) return entries;
+  let at = headerEnd;
+  header.keys.forEach((key, i) => {
+    entries.set(key, file.subarray(at, at + header.sizes[i]!));
+    at += header.sizes[i]!;
+  });
+  return entries;
+}
+
+function cacheFile(salt: string, entries: [string, Uint8Array][]): Buffer {
+  const header = serialize({ salt, keys: entries.map(([key]) => key), sizes: entries.map(([, bytes]) => bytes.length) } satisfies Header);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  return Buffer.concat([MAGIC, length, header, ...entries.map(([, bytes]) => bytes)]);
+}
 
 /**
  * What a prepared note depends on besides its file and the settings: the
@@ -47,15 +85,14 @@ export async function openNoteCache(cacheDir: string, context: PrepareContext): 
   const salt = createHash('sha256').update(version).update(JSON.stringify(context)).digest();
   const file = path.join(cacheDir, FILE);
   // Read when first asked: after an edit in `astro dev` every other note is found in memory, and the file is not needed.
-  let stored: Map<string, PreparedFile> | undefined;
+  let stored: Map<string, Uint8Array> | undefined;
   const load = async () => {
     if (stored) return stored;
-    stored = new Map();
     try {
-      const read = deserialize(await readFile(file)) as { salt: string; entries: Map<string, PreparedFile> };
-      if (read.salt === salt.toString('hex')) stored = read.entries;
+      stored = readEntries(await readFile(file), salt.toString('hex'));
     } catch {
       // No cache yet, or one this Quire cannot read: every note is prepared.
+      stored = new Map();
     }
     return stored;
   };
@@ -66,16 +103,24 @@ export async function openNoteCache(cacheDir: string, context: PrepareContext): 
         .update(`${note.path}\0${note.modified?.toISOString() ?? ''}\0${note.invalidUtf8 ? 1 : 0}\0`)
         .update(note.text)
         .digest('base64url'),
-    get: async (key) => (await load()).get(key),
-    async save(entries) {
+    async get(key) {
+      const bytes = (await load()).get(key);
+      try {
+        return bytes && (deserialize(bytes) as PreparedFile);
+      } catch {
+        return undefined;
+      }
+    },
+    async save(entries, serialized) {
       const known = await load();
       if (entries.size === known.size && [...entries.keys()].every((key) => known.has(key))) return;
+      const kept = [...entries].map(([key, entry]): [string, Uint8Array] => [key, serialized?.get(key) ?? known.get(key) ?? serialize(entry)]);
       await mkdir(cacheDir, { recursive: true });
       // Written beside and renamed over, so a build stopped half-way never leaves half a cache.
       const partial = `${file}.${process.pid}.partial`;
-      await writeFile(partial, serialize({ salt: salt.toString('hex'), entries }));
+      await writeFile(partial, cacheFile(salt.toString('hex'), kept));
       await rename(partial, file);
-      stored = entries;
+      stored = new Map(kept);
     },
   };
 }

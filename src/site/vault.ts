@@ -117,11 +117,16 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const all = prepared.map((found) => found ?? fresh[next++]!);
   const entries = new Map<string, PreparedFile>();
   keys.forEach((key, i) => key !== undefined && entries.set(key, all[i]!));
+  const serialized = new Map<string, Uint8Array>();
+  if (inWorkers) {
+    const missingKeys = keys.filter((_, i) => prepared[i] === undefined);
+    missingKeys.forEach((key, i) => key !== undefined && serialized.set(key, inWorkers.serialized[i]!));
+  }
   // Only the dev server builds the model again in this process; a build lets the prepared notes go once the model has them.
   state.prepared = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
   if (cache && missing.length > 0) {
-    if (settings.command === 'dev') scheduleSave(() => cache.save(entries));
-    else await cache.save(entries).catch(() => undefined);
+    if (settings.command === 'dev') scheduleSave(() => cache.save(entries, serialized));
+    else await cache.save(entries, serialized).catch(() => undefined);
   }
   return all;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PrepareContext, PreparedFile } from './prepare-file.ts';
 import type { PrepareBatch } from './prepare-worker.ts';
@@ -18,16 +19,18 @@ export const preparingThreads = (): number => Math.max(1, Math.min(os.availableP
 /**
  * Prepares notes in worker threads, one per core: parsing and rendering
  * are most of a large vault's build, and each note is prepared on its own.
- * Answers in the files' order, with how many threads did the work. Rejects
+ * Answers in the files' order, each note also as the bytes it was sent in
+ * (for the cache), with how many threads did the work. Rejects
  * if the workers cannot be started (the caller then prepares the notes
  * itself) or a worker fails.
  */
-export async function prepareInWorkers(files: readonly SourceFile[], context: PrepareContext, threads = preparingThreads()): Promise<{ prepared: PreparedFile[]; threads: number }> {
+export async function prepareInWorkers(files: readonly SourceFile[], context: PrepareContext, threads = preparingThreads()): Promise<{ prepared: PreparedFile[]; serialized: Uint8Array[]; threads: number }> {
   const script = new URL(WORKER, import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) throw new Error(`no worker script at ${script.href}`);
   const batches: SourceFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: PreparedFile[][] = new Array(batches.length);
+  const results: Uint8Array[][] = new Array(batches.length);
+  const prepared: PreparedFile[][] = new Array(batches.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(script));
   try {
@@ -40,9 +43,11 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
               const batch = next++;
               worker.postMessage({ batch, files: batches[batch]!, context } satisfies PrepareBatch);
             };
-            worker.on('message', ({ batch, prepared }: { batch: number; prepared: PreparedFile[] }) => {
-              results[batch] = prepared;
+            worker.on('message', ({ batch, serialized }: { batch: number; serialized: Uint8Array[] }) => {
+              results[batch] = serialized;
               send();
+              // Decoded while the workers go on with the next batches.
+              prepared[batch] = serialized.map((bytes) => deserialize(bytes) as PreparedFile);
             });
             worker.on('error', reject);
             worker.on('exit', (code) => reject(new Error(`a worker preparing notes stopped (exit code ${code})`)));
@@ -53,5 +58,5 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { prepared: results.flat(), threads: workers.length };
+  return { prepared: prepared.flat(), serialized: results.flat(), threads: workers.length };
 }

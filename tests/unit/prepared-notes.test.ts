@@ -64,4 +64,33 @@ describe('the cache of prepared notes', () => {
     const otherBase = (await openNoteCache(dir, prepareContext(files, { base: '/notes/' })))!;
     expect(await otherBase.get(otherBase.keyOf(note))).toBeUndefined();
   });
+
+  it('writes notes prepared in worker threads from the bytes they sent, and reads them back the same', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quire-cache-'));
+    const files = await readVault(fixture('conformance-vault'));
+    const context = prepareContext(files, { base: '/notes/' });
+    const { prepared, serialized } = await prepareInWorkers(files.notes, context, 2);
+    const first = (await openNoteCache(dir, context))!;
+    const keys = files.notes.map((note) => first.keyOf(note));
+    await first.save(new Map(keys.map((key, i) => [key, prepared[i]!])), new Map(keys.map((key, i) => [key, serialized[i]!])));
+
+    const second = (await openNoteCache(dir, context))!;
+    const read = await Promise.all(keys.map((key) => second.get(key)));
+    expect(read).toEqual(prepared);
+    expect(pagesOf(files, read as PreparedFile[])).toBe(pagesOf(files));
+  });
+
+  it('ignores a cache file it cannot read, and writes a new one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quire-cache-'));
+    await writeFile(path.join(dir, 'quire-notes.bin'), 'not a cache of prepared notes');
+    const files = await readVault(fixture('links-vault'));
+    const context = prepareContext(files);
+    const note = files.notes[0]!;
+    const broken = (await openNoteCache(dir, context))!;
+    expect(await broken.get(broken.keyOf(note))).toBeUndefined();
+    const prepared = prepareFile(note, context);
+    await broken.save(new Map([[broken.keyOf(note), prepared]]));
+    const mended = (await openNoteCache(dir, context))!;
+    expect(await mended.get(mended.keyOf(note))).toEqual(prepared);
+  });
 });
