@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
-import { finishHtml, finishHtmlText, needsTree, parseBody, serializeBody, type LinkRendering } from '../../src/vault/render.ts';
+import { visit } from '../../src/markdown/visit.ts';
+import { parseMarkdown } from '../../src/vault/markdown.ts';
+import { finishHtml, finishHtmlText, needsTree, parseBody, renderToHast, serializeBody, type LinkRendering } from '../../src/vault/render.ts';
 
 /** A rendered part as prepareNote leaves it: wiki-links are placeholders numbered across the vault. */
 function part(): Root {
@@ -44,5 +49,35 @@ describe('a body kept as text', () => {
     expect(finishHtmlText(odd, (n) => renderings[n]!)).toBeUndefined();
     expect(needsTree(serializeBody({ type: 'root', children: [h('div', { dataQuireEmbed: '7' })] }))).toBe(true);
     expect(needsTree(serializeBody(part()))).toBe(false);
+  });
+});
+
+describe('a note without HTML', () => {
+  const vaults = path.join(import.meta.dirname, '..', 'fixtures');
+  const treeOf = (text: string) => {
+    const tree = parseMarkdown(text);
+    let links = 0;
+    visit(tree, (node: { type: string; data?: object }) => {
+      if (node.type === 'wikiLink') node.data = { ...node.data, quireLink: links++, quireText: 'link' };
+      if (node.type === 'wikiEmbed') node.data = { quireLink: links++, quireText: 'embed', hName: 'span', hProperties: { dataQuireEmbed: String(links - 1) }, hChildren: [] };
+    });
+    return tree;
+  };
+
+  it('renders as it would if its HTML were parsed again', () => {
+    let compared = 0;
+    for (const file of readdirSync(vaults, { recursive: true }).map(String).filter((name) => name.endsWith('.md'))) {
+      const text = readFileSync(path.join(vaults, file), 'utf8');
+      const parsedAgain = toHtml(renderToHast(treeOf(text), 'sanitize', true));
+      expect(toHtml(renderToHast(treeOf(text))), file).toBe(parsedAgain);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('writes footnote attributes as the HTML parse does', () => {
+    const html = toHtml(renderToHast(treeOf('Costs change.[^1]\n\n[^1]: Checked in 2024.\n')));
+    expect(html).toContain('data-footnote-ref=""');
+    expect(html).toContain('<section data-footnotes="" class="footnotes">');
   });
 });
