@@ -917,16 +917,23 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const orderedSections = (place: Gathered) =>
     [...place.sections.values()].sort((a, b) => (a.heading === undefined ? -1 : b.heading === undefined ? 1 : 0));
   const passageCount = new Map<Service, number>();
+  const mentionsOf = new Map<Service, Mention[]>();
+  for (const m of mentions) {
+    const list = mentionsOf.get(m.service);
+    if (list) list.push(m);
+    else mentionsOf.set(m.service, [m]);
+  }
   for (const [service, hub] of hubs) {
     hub.sections = orderedSections(gathered.get(serviceKey(service))!);
-    const seen = new Set<string>();
-    hub.mentions = mentions
-      .filter((m) => m.service === service)
-      .map((m) => citation(m))
-      .filter((b) => !seen.has(`${b.file}:${b.line}`) && seen.add(`${b.file}:${b.line}`));
+    // One citation per line of a note: the cells of a table row are one passage to a reader.
+    const cited = new PassageLines();
+    hub.mentions = (mentionsOf.get(service) ?? []).map((m) => citation(m)).filter((b) => cited.add(b));
     const linked = hub.sections.flatMap((s) => s.backlinks);
     hub.backlinks = linked;
-    passageCount.set(service, new Set([...linked, ...hub.mentions].map((b) => `${b.file}:${b.line}`)).size);
+    const counted = new PassageLines();
+    for (const b of linked) counted.add(b);
+    for (const b of hub.mentions) counted.add(b);
+    passageCount.set(service, counted.size);
   }
 
   const stubs: PageLink[] = [];
@@ -1079,3 +1086,17 @@ function buildTagPages(pages: Page[], href: (slug: Slug) => Href, claim: (slug: 
   });
 }
 
+/** Lines of notes, as a set: many thousands per build, so no string is made per line. */
+class PassageLines {
+  #lines = new Map<VaultPath, Set<number>>();
+  size = 0;
+  /** Whether the backlink's line was new. */
+  add(backlink: Backlink): boolean {
+    let lines = this.#lines.get(backlink.file);
+    if (!lines) this.#lines.set(backlink.file, (lines = new Set()));
+    if (lines.has(backlink.line)) return false;
+    lines.add(backlink.line);
+    this.size++;
+    return true;
+  }
+}
