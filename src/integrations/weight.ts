@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Vault } from '../vault/index.ts';
@@ -37,14 +38,15 @@ export async function pageWeights(vault: Vault, outDir: string): Promise<string[
   };
   // The largest page of each kind by size on disk; only those are gzipped, so the report stays quick on big sites.
   const biggest = new Map<string, { file: string; relative: string; size: number }>();
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  // Listed and measured synchronously: awaiting each folder and each file took seconds for 10,000 pages.
+  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(outDir, full).split(path.sep).join('/');
     if (relative.startsWith('pagefind/')) continue;
     const kind = kindOf(relative);
-    const { size } = await stat(full);
+    const { size } = statSync(full);
     if (size > (biggest.get(kind)?.size ?? -1)) biggest.set(kind, { file: full, relative, size });
   }
   const largest = new Map<string, { page: string; weight: Weight; total: number }>();
