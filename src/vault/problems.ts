@@ -72,12 +72,12 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
  */
 export function suggester(candidates: Iterable<string>, options: { wordRuns?: boolean } = {}): (wanted: string) => string | undefined {
   const wordRuns = options.wordRuns ?? true;
-  const byLength = new Map<number, { name: string; lower: string }[]>();
+  const byLength = new Map<number, { name: string; lower: string; letters: Uint8Array }[]>();
   const words = new Map<string, string[]>();
   for (const name of candidates) {
     const lower = name.toLowerCase();
     const bucket = byLength.get(lower.length) ?? [];
-    bucket.push({ name, lower });
+    bucket.push({ name, lower, letters: letterCounts(lower) });
     byLength.set(lower.length, bucket);
     words.set(name, lower.split(/[\s:]+/).filter(Boolean));
   }
@@ -88,18 +88,20 @@ export function suggester(candidates: Iterable<string>, options: { wordRuns?: bo
     if (answers.has(target)) return answers.get(target);
     const width = target.split(/\s+/).length;
     const cap = Math.max(2, Math.floor(target.length / 4));
+    const targetLetters = letterCounts(target);
     let best: { name: string; score: number } | undefined;
-    const consider = (name: string, pieces: string[]) => {
+    const consider = (name: string, pieces: string[], letters?: Uint8Array) => {
       // Only a strictly closer name replaces the best so far, so nothing farther than it need be measured exactly.
       const within = best ? best.score - 1 : cap;
       if (within < 0) return;
+      if (letters && !lettersWithin(targetLetters, letters, within)) return;
       let score = within + 1;
       for (const piece of pieces) score = Math.min(score, distance(target, piece, within));
       if (score <= within) best = { name, score };
     };
     // Whole names of about the same length.
     for (let length = Math.max(0, target.length - cap); length <= target.length + cap; length++) {
-      for (const { name, lower } of byLength.get(length) ?? []) consider(name, [lower]);
+      for (const { name, lower, letters } of byLength.get(length) ?? []) consider(name, [lower], letters);
     }
     // Runs of as many words inside longer names, so `Moutains` finds the heading `Part 3: Mountains`.
     for (let length = target.length + cap + 1; wordRuns && length <= longest; length++) {
@@ -113,4 +115,28 @@ export function suggester(candidates: Iterable<string>, options: { wordRuns?: bo
     answers.set(target, best?.name);
     return best?.name;
   };
+}
+
+/** How often each character occurs, characters folded into 32 buckets. */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(32);
+  for (let i = 0; i < text.length; i++) {
+    const bucket = text.charCodeAt(i) & 31;
+    if (counts[bucket]! < 255) counts[bucket]!++;
+  }
+  return counts;
+}
+
+/**
+ * Whether two texts' character counts allow an edit distance of at most
+ * `within`: one edit changes the counts by at most two, so counts further
+ * apart than twice that rule the name out without measuring it.
+ */
+function lettersWithin(a: Uint8Array, b: Uint8Array, within: number): boolean {
+  let apart = 0;
+  for (let i = 0; i < 32; i++) {
+    apart += Math.abs(a[i]! - b[i]!);
+    if (apart > 2 * within) return false;
+  }
+  return true;
 }
