@@ -15,7 +15,8 @@ export default defineConfig({
   site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages render while earlier ones are written to disk, instead of waiting for each write.
+  build: { format: 'directory', concurrency: 4 },
   // A page whose data is unchanged since the last build (src/site/cache-keys.ts) is copied, not rendered again.
   experimental: { incrementalBuild: true },
   // Quire renders .md notes with its own unified pipeline (src/vault/render.ts). .mdx notes are
