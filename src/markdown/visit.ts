@@ -9,8 +9,8 @@
  *
  * Why our own: a note's trees are walked some fifteen times while it is
  * prepared, and those packages make a closure and a copy of the ancestors
- * for every node, and search the parent for each node's index. For a large
- * vault that was a fifth of the time spent preparing notes.
+ * for every node, and search the parent for each node's index. In a profile
+ * of preparing a large vault, their own code was about a sixth of the time.
  */
 import type { Nodes as HastNodes } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';

@@ -113,15 +113,17 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   const inWorkers = missing.length >= WORKERS_FROM ? await prepareInWorkers(missing, context).catch(() => undefined) : undefined;
   const fresh = inWorkers?.prepared ?? missing.map((file) => prepareFile(file, context));
   const threads = inWorkers?.threads ?? 1;
+  // The notes prepared in workers come with their bytes, which the cache writes as they are.
+  const serialized = new Map<string, Uint8Array>();
   let next = 0;
-  const all = prepared.map((found) => found ?? fresh[next++]!);
+  const all = prepared.map((found, i) => {
+    if (found) return found;
+    const key = keys[i];
+    if (key !== undefined && inWorkers) serialized.set(key, inWorkers.serialized[next]!);
+    return fresh[next++]!;
+  });
   const entries = new Map<string, PreparedFile>();
   keys.forEach((key, i) => key !== undefined && entries.set(key, all[i]!));
-  const serialized = new Map<string, Uint8Array>();
-  if (inWorkers) {
-    const missingKeys = keys.filter((_, i) => prepared[i] === undefined);
-    missingKeys.forEach((key, i) => key !== undefined && serialized.set(key, inWorkers.serialized[i]!));
-  }
   // Only the dev server builds the model again in this process; a build lets the prepared notes go once the model has them.
   state.prepared = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
   if (cache && missing.length > 0) {

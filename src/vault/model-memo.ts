@@ -1,5 +1,4 @@
 import type { Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
-import { suggester } from './problems.ts';
 import type { Backlink } from './model.ts';
 import type { LinkRendering } from './render.ts';
 import type { Problem } from './problems.ts';
@@ -49,7 +48,7 @@ export class ModelMemo {
   private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
 
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
-  suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest = (all) => suggester(all, { wordRuns: false })): Suggest {
+  suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest): Suggest {
     const kept = this.suggesters.get(list);
     if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) return kept.suggest;
     const suggest = make(names);

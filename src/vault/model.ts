@@ -18,7 +18,7 @@ import { hubNames, inPrivateFolder, prepareFile, renumberLinks, type PrepareCont
 import type { LinkOccurrence, Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
 import { finishHtml, finishHtmlText, needsTree, parseBody, renderingKey, type BodyChunk, type LinkRendering } from './render.ts';
-import { buildLinkIndex, fold, folderOf, resolveNote, type LinkableNote } from './resolve.ts';
+import { buildLinkIndex, fold, folderOf, pushTo, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
 import { asElementId, asSlug, asVaultPath, attachmentHref, hrefsFor, normalizeBase, type Href, type Slug, type VaultPath } from './types.ts';
@@ -403,7 +403,8 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     ...read.filter((note) => !note.ok).map((note) => ({ path: note.path, aliases: [], published: false })),
   ];
   const index = buildLinkIndex(linkable);
-  const namesSuggester = (list: string, names: string[]) => memo?.suggester(list, names) ?? suggester(names, { wordRuns: false });
+  const wholeNames = (names: readonly string[]) => suggester(names, { wordRuns: false });
+  const namesSuggester = (list: string, names: string[]) => (memo ? memo.suggester(list, names, wholeNames) : wholeNames(names));
   const suggestNote = namesSuggester('notes', index.names);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
   const resolutions = new Map<number, Resolution>();
@@ -918,11 +919,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     [...place.sections.values()].sort((a, b) => (a.heading === undefined ? -1 : b.heading === undefined ? 1 : 0));
   const passageCount = new Map<Service, number>();
   const mentionsOf = new Map<Service, Mention[]>();
-  for (const m of mentions) {
-    const list = mentionsOf.get(m.service);
-    if (list) list.push(m);
-    else mentionsOf.set(m.service, [m]);
-  }
+  for (const m of mentions) pushTo(mentionsOf, m.service, m);
   for (const [service, hub] of hubs) {
     hub.sections = orderedSections(gathered.get(serviceKey(service))!);
     // One citation per line of a note: the cells of a table row are one passage to a reader.

@@ -25,7 +25,8 @@ export const fold = (text: string): string => text.normalize('NFC').toLowerCase(
 export const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 export const noteName = (path: string) => withoutExtension(path).slice(path.lastIndexOf('/') + 1);
 
-function push<T>(map: Map<string, T[]>, key: string, value: T) {
+/** Adds `value` to the list `map` keeps under `key`. */
+export function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -39,10 +40,10 @@ export function buildLinkIndex(notes: readonly LinkableNote[]): LinkIndex {
   const names = new Set<string>();
   for (const note of notes) {
     byPath.set(fold(withoutExtension(note.path)), note);
-    push(byName, fold(noteName(note.path)), note);
+    pushTo(byName, fold(noteName(note.path)), note);
     names.add(noteName(note.path));
     for (const alias of note.aliases) {
-      push(byAlias, fold(alias), note);
+      pushTo(byAlias, fold(alias), note);
       names.add(alias);
     }
   }
