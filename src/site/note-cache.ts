@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -52,11 +52,12 @@ function readEntries(file: Buffer, salt: string): Map<string, Uint8Array> {
   return entries;
 }
 
-function cacheFile(salt: string, entries: [string, Uint8Array][]): Buffer {
+/** The cache file's parts in order, written as they are: concatenated, they would be a second copy of the whole cache in memory. */
+function cacheFileParts(salt: string, entries: [string, Uint8Array][]): Uint8Array[] {
   const header = serialize({ salt, keys: entries.map(([key]) => key), sizes: entries.map(([, bytes]) => bytes.length) } satisfies Header);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  return Buffer.concat([MAGIC, length, header, ...entries.map(([, bytes]) => bytes)]);
+  return [MAGIC, length, header, ...entries.map(([, bytes]) => bytes)];
 }
 
 /**
@@ -96,13 +97,21 @@ export async function openNoteCache(cacheDir: string, context: PrepareContext): 
     }
     return stored;
   };
+  // `astro dev` reads again only the notes that changed; the others keep their objects, and their keys.
+  const keys = new WeakMap<SourceFile, string>();
   return {
-    keyOf: (note) =>
-      createHash('sha256')
-        .update(salt)
-        .update(`${note.path}\0${note.modified?.toISOString() ?? ''}\0${note.invalidUtf8 ? 1 : 0}\0`)
-        .update(note.text)
-        .digest('base64url'),
+    keyOf(note) {
+      let key = keys.get(note);
+      if (key === undefined) {
+        key = createHash('sha256')
+          .update(salt)
+          .update(`${note.path}\0${note.modified?.toISOString() ?? ''}\0${note.invalidUtf8 ? 1 : 0}\0`)
+          .update(note.text)
+          .digest('base64url');
+        keys.set(note, key);
+      }
+      return key;
+    },
     async get(key) {
       const bytes = (await load()).get(key);
       try {
@@ -118,7 +127,14 @@ export async function openNoteCache(cacheDir: string, context: PrepareContext): 
       await mkdir(cacheDir, { recursive: true });
       // Written beside and renamed over, so a build stopped half-way never leaves half a cache.
       const partial = `${file}.${process.pid}.partial`;
-      await writeFile(partial, cacheFile(salt.toString('hex'), kept));
+      const handle = await open(partial, 'w');
+      try {
+        const parts = cacheFileParts(salt.toString('hex'), kept);
+        const { bytesWritten } = await handle.writev(parts);
+        if (bytesWritten !== parts.reduce((sum, part) => sum + part.length, 0)) throw new Error(`${partial}: short write`);
+      } finally {
+        await handle.close();
+      }
       await rename(partial, file);
       stored = new Map(kept);
     },

@@ -1,9 +1,9 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
 import { buildVault, ModelMemo, prepareContext, readVault, rereadNotes, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
 import type { VaultPath } from '../vault/types.ts';
-import { prepareFile, type PreparedFile } from '../vault/prepare-file.ts';
+import { prepareFile, type PrepareContext, type PreparedFile } from '../vault/prepare-file.ts';
 import { prepareInWorkers } from '../vault/prepare-pool.ts';
-import { openNoteCache } from './note-cache.ts';
+import { openNoteCache, type NoteCache } from './note-cache.ts';
 import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 
 interface Cached {
@@ -43,6 +43,8 @@ interface ProcessState {
   files?: LastFiles | undefined;
   memo?: ModelMemo;
   pendingSave?: ReturnType<typeof setTimeout>;
+  /** The dev server's cache of prepared notes, for the settings that make `key`. */
+  noteCache?: { key: string; cache: NoteCache | undefined };
 }
 
 const state: ProcessState = ((globalThis as Record<symbol, ProcessState | undefined>)[Symbol.for('quire.state')] ??= {});
@@ -99,7 +101,7 @@ const WORKERS_FROM = 400;
  */
 async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: QuireSettings): Promise<PreparedFile[]> {
   const context = prepareContext(files, options);
-  const cache = settings.cacheDir ? await openNoteCache(settings.cacheDir, context).catch(() => undefined) : undefined;
+  const cache = settings.cacheDir ? await noteCache(settings.cacheDir, context, settings.command === 'dev') : undefined;
   const previous = state.prepared?.entries;
   const keys = files.notes.map((file) => cache?.keyOf(file));
   const prepared: (PreparedFile | undefined)[] = [];
@@ -131,6 +133,19 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
     else await cache.save(entries, serialized).catch(() => undefined);
   }
   return all;
+}
+
+/**
+ * The cache of prepared notes. The dev server keeps one for its life: what it
+ * read from the file then serves each later save, which would otherwise read
+ * the whole file again (128 MB at 10,000 notes) after every edit.
+ */
+async function noteCache(cacheDir: string, context: PrepareContext, keep: boolean): Promise<NoteCache | undefined> {
+  const key = `${cacheDir}\0${JSON.stringify(context)}`;
+  if (keep && state.noteCache?.key === key) return state.noteCache.cache;
+  const cache = await openNoteCache(cacheDir, context).catch(() => undefined);
+  if (keep) state.noteCache = { key, cache };
+  return cache;
 }
 
 /**
