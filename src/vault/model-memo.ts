@@ -1,8 +1,8 @@
 import type { Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
-import type { Backlink } from './model.ts';
+import type { Backlink, Resolution } from './model.ts';
 import type { LinkRendering } from './render.ts';
 import type { Problem } from './problems.ts';
-import type { Href, VaultPath } from './types.ts';
+import type { Href, Slug, VaultPath } from './types.ts';
 
 type Suggest = (wanted: string) => string | undefined;
 
@@ -19,6 +19,13 @@ export interface TreeReads {
   list: TreeRead[];
   /** The attachments it published, to publish again when it is reused. */
   attachments: VaultPath[];
+}
+
+/** How a link resolved, what resolving it reported, and the note it reached (whatever it resolved to) as that note then stood. */
+export interface ResolvedLink {
+  resolution: Resolution;
+  problems: Problem[];
+  target?: { path: VaultPath; note: PreparedNote | undefined; slugs: readonly Slug[] | undefined };
 }
 
 interface FinishedTree {
@@ -46,6 +53,8 @@ export class ModelMemo {
   private citations = new WeakMap<Passage, Backlink>();
   private trees = new WeakMap<PreparedPart, FinishedTree>();
   private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
+  private world: string | undefined;
+  private resolved = new WeakMap<PreparedNote, ResolvedLink[]>();
 
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
   suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest): Suggest {
@@ -65,6 +74,25 @@ export class ModelMemo {
     let found = this.mentions.get(passage);
     if (!found) this.mentions.set(passage, (found = find()));
     return found;
+  }
+
+  /** Starts resolving a model's links: those kept are dropped unless the names, services and attachments links resolve against (`world`) are as they were. */
+  resolveIn(world: string): void {
+    if (world === this.world) return;
+    this.world = world;
+    this.resolved = new WeakMap();
+  }
+
+  /** How a note's link (by its place in the note) resolved, if the note is unchanged and the note it reached `reachesSame`. */
+  resolvedLink(note: PreparedNote, link: number, reachesSame: (target: NonNullable<ResolvedLink['target']>) => boolean): ResolvedLink | undefined {
+    const kept = this.resolved.get(note)?.[link];
+    return kept && (!kept.target || reachesSame(kept.target)) ? kept : undefined;
+  }
+
+  keepResolvedLink(note: PreparedNote, link: number, resolved: ResolvedLink): void {
+    let links = this.resolved.get(note);
+    if (!links) this.resolved.set(note, (links = []));
+    links[link] = resolved;
   }
 
   /** How a hub cites a passage, kept while the page the passage is on keeps its address. */

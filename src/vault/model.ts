@@ -11,7 +11,7 @@ import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
-import type { LinkReadKind, ModelMemo, TreeRead, TreeReads } from './model-memo.ts';
+import type { LinkReadKind, ModelMemo, ResolvedLink, TreeRead, TreeReads } from './model-memo.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
 import { hubNames, inPrivateFolder, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
@@ -192,7 +192,7 @@ export interface Vault {
   stats: BuildStats;
 }
 
-type Resolution =
+export type Resolution =
   | { kind: 'page'; note: VaultPath; slug: Slug; fragment?: string }
   | { kind: 'gathered'; key: string; heading?: string }
   | { kind: 'attachment'; path: VaultPath; fragment?: string }
@@ -407,11 +407,15 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const namesSuggester = (list: string, names: string[]) => (memo ? memo.suggester(list, names, wholeNames) : wholeNames(names));
   const suggestNote = namesSuggester('notes', index.names);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
-  const resolutions = new Map<number, Resolution>();
+  /** By link number: an array, since the numbers run from 0 with few gaps. */
+  const resolutions: Resolution[] = [];
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
 
-  const attachmentIndex = buildLinkIndex((files.attachments ?? []).filter((path) => !inPrivateFolder(path, context.privateFolders)).map((path) => ({ path, aliases: [] })));
+  const attachmentPaths = (files.attachments ?? []).filter((path) => !inPrivateFolder(path, context.privateFolders));
+  const attachmentIndex = buildLinkIndex(attachmentPaths.map((path) => ({ path, aliases: [] })));
   const suggestAttachment = namesSuggester('attachments', attachmentIndex.names);
+  /** The note the link being resolved reached, if any, whatever it resolved to. */
+  let reached: VaultPath | undefined;
   const resolve = (link: LinkOccurrence): Resolution => {
     const { target } = link;
     if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
@@ -484,6 +488,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
         notePath = found.note.path;
       }
     }
+    reached = notePath;
     if (privatePaths.has(notePath)) return { kind: 'private' };
     const slugs = partSlugs.get(notePath)!;
     const headings = headingsByNote.get(notePath)!;
@@ -523,12 +528,35 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     }
     return { kind: 'page', note: notePath, slug: slugs[0]! };
   };
-  for (const link of occurrences) resolutions.set(link.index, resolve(link));
+  // With a memo (astro dev), a link of an unchanged note resolves as it did while the names, services and
+  // attachments links resolve against are the same, and the note it reached is unchanged at the same addresses.
+  if (memo) memo.resolveIn(JSON.stringify([linkable.map((note) => [note.path, note.aliases, note.published]), files.catalog?.text ?? null, [...serviceOfNote].map(([path, service]) => [path, service.id]), attachmentPaths]));
+  const reachesSame = (target: NonNullable<ResolvedLink['target']>) => preparedByPath.get(target.path) === target.note && sameItems(partSlugs.get(target.path), target.slugs);
+  for (const link of occurrences) {
+    const note = preparedByPath.get(link.from)!;
+    const local = link.index - linkOffsets.get(link.from)!;
+    const kept = memo?.resolvedLink(note, local, reachesSame);
+    if (kept) {
+      problems.push(...kept.problems);
+      const { resolution } = kept;
+      if (resolution.kind === 'gathered' && resolution.key.startsWith('stub:') && !stubTargets.has(resolution.key)) stubTargets.set(resolution.key, { target: link.target.path, first: link });
+      resolutions[link.index] = resolution;
+      continue;
+    }
+    const reported = problems.length;
+    reached = undefined;
+    const resolution = resolve(link);
+    resolutions[link.index] = resolution;
+    if (memo) {
+      const target = reached && { path: reached, note: preparedByPath.get(reached), slugs: partSlugs.get(reached) };
+      memo.keepResolvedLink(note, local, { resolution, problems: problems.slice(reported), ...(target ? { target } : {}) });
+    }
+  }
 
   for (const [key, { target, first }] of stubTargets) gather(key, claim(asSlug(`stubs/${slugFromPath(target)}`), first.from, first.line));
   // Create sections in link order so their ids are stable from build to build.
   for (const link of occurrences) {
-    const resolution = resolutions.get(link.index)!;
+    const resolution = resolutions[link.index]!;
     if (resolution.kind === 'gathered') sectionOf(resolution.key, resolution.heading);
     const hubNote = resolution.kind === 'page' && resolution.note !== link.from ? serviceOfNote.get(resolution.note) : undefined;
     if (hubNote) sectionOf(serviceKey(hubNote), lastHeading(link.target.headings));
@@ -606,14 +634,15 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     set.add(service);
   };
   for (const link of occurrences) {
-    const service = serviceOfResolution(resolutions.get(link.index)!);
+    const service = serviceOfResolution(resolutions[link.index]!);
     if (service && serviceOfNote.get(link.from) !== service) noteServices(link.from, link.part, link.trail, service);
   }
   for (const mention of mentions) noteServices(mention.note.path, mention.part, mention.passage.trail, mention.service);
 
   const partOfSlug = new Map<Slug, { note: PreparedNote; part: number }>();
   for (const note of prepared) partSlugs.get(note.path)!.forEach((slug, part) => partOfSlug.set(slug, { note, part }));
-  const occurrenceByIndex = new Map(occurrences.map((link) => [link.index, link]));
+  const occurrenceByIndex: LinkOccurrence[] = [];
+  for (const link of occurrences) occurrenceByIndex[link.index] = link;
   /** Each note's links, by part. */
   const ownLinks = new Map<VaultPath, LinkOccurrence[][]>(prepared.map((note) => [note.path, []]));
   for (const link of occurrences) (ownLinks.get(link.from)![link.part] ??= []).push(link);
@@ -633,13 +662,13 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   };
   /** A link as a page read it: by its note and its place there, which stay when other notes' links are numbered anew. */
   const linkRead = (kind: LinkReadKind, n: number): TreeRead => {
-    const from = occurrenceByIndex.get(n)!.from;
+    const from = occurrenceByIndex[n]!.from;
     return { kind, from, local: n - linkOffsets.get(from)!, value: linkValue(kind, n) };
   };
   const linkValue = (kind: LinkReadKind, n: number): string => {
-    if (kind === 'text') return occurrenceByIndex.get(n)!.text;
-    if (kind === 'alias') return JSON.stringify(occurrenceByIndex.get(n)!.embed?.alias ?? null);
-    if (kind === 'render') return JSON.stringify(renderingOf(resolutions.get(n)!));
+    if (kind === 'text') return occurrenceByIndex[n]!.text;
+    if (kind === 'alias') return JSON.stringify(occurrenceByIndex[n]!.embed?.alias ?? null);
+    if (kind === 'render') return JSON.stringify(renderingOf(resolutions[n]!));
     const { target, whole } = targetNow(n);
     return JSON.stringify([target, whole]);
   };
@@ -648,11 +677,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     if (read.kind === 'part') return preparedByPath.get(read.path)?.parts[read.index] === read.part;
     if (read.kind === 'url') return JSON.stringify(resolveVaultUrl(read.url, read.from, read.line, false) ?? null) === read.value;
     const n = (linkOffsets.get(read.from) ?? NaN) + read.local;
-    return occurrenceByIndex.get(n)?.from === read.from && linkValue(read.kind, n) === read.value;
+    return occurrenceByIndex[n]?.from === read.from && linkValue(read.kind, n) === read.value;
   };
   /** What an embed shows; for a note's content, also whether it is the whole note, which its nodes do not say. */
   const targetNow = (n: number): { target: EmbedTarget; whole?: boolean } => {
-    const resolution = resolutions.get(n)!;
+    const resolution = resolutions[n]!;
     if (resolution.kind === 'attachment') {
       return { target: { kind: 'attachment', href: publishAttachment(resolution.path), path: resolution.path, ...(resolution.fragment ? { fragment: resolution.fragment } : {}) } };
     }
@@ -661,11 +690,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       return { target: rendering.kind === 'link' ? { kind: 'link', href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) } : { kind: 'text' } };
     }
     const { note, part } = partOfSlug.get(resolution.slug)!;
-    const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex.get(n)!.target.headings.length === 0;
+    const whole = resolution.fragment === undefined && part === 0 && occurrenceByIndex[n]!.target.headings.length === 0;
     const target: EmbedTarget = {
       kind: 'content',
       href: href(resolution.slug, resolution.fragment),
-      title: occurrenceByIndex.get(n)!.text,
+      title: occurrenceByIndex[n]!.text,
       key: `${resolution.slug}#${resolution.fragment ?? ''}`,
       nodes: () =>
         whole
@@ -679,11 +708,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const embedContext = {
     textOf: (n: number) => {
       reads?.list.push(linkRead('text', n));
-      return occurrenceByIndex.get(n)!.text;
+      return occurrenceByIndex[n]!.text;
     },
     aliasOf: (n: number) => {
       reads?.list.push(linkRead('alias', n));
-      return occurrenceByIndex.get(n)!.embed?.alias;
+      return occurrenceByIndex[n]!.embed?.alias;
     },
     targetOf: (n: number): EmbedTarget => {
       reads?.list.push(linkRead('target', n));
@@ -755,16 +784,16 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       const sections = servicesBySection.get(`${note.path}\0${i}`) ?? new Map<string, Set<Service>>();
       const links: LinkRendering[] = [];
       const render = (n: number) => {
-        const rendering = renderingOf(resolutions.get(n)!);
+        const rendering = renderingOf(resolutions[n]!);
         // Only the note's own links, in order: an MDX note's compiler matches them one by one.
-        if (occurrenceByIndex.get(n)!.from === note.path) links.push(rendering);
+        if (occurrenceByIndex[n]!.from === note.path) links.push(rendering);
         return rendering;
       };
       const offset = linkOffsets.get(note.path)!;
       let html: string | undefined;
       if (!needsTree(part.body)) {
         // Finished as before when its links render as before and its sections name the same services.
-        const key = memo && finishKey((ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions.get(l.index)!)), sections, serviceLink);
+        const key = memo && finishKey((ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions[l.index]!)), sections, serviceLink);
         const kept = key === undefined ? undefined : memo!.finished(part, key);
         if (kept) {
           html = kept.html;
@@ -891,7 +920,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     linksToPrivate: 0,
   };
   for (const link of occurrences) {
-    const resolution = resolutions.get(link.index)!;
+    const resolution = resolutions[link.index]!;
     const fromSlug = partSlugs.get(link.from)![link.part]!;
     const make = () => spotOf(link.from, link.part, link.trail, link.line, link.excerpt);
     const backlink = memo ? () => memo.backlink(preparedByPath.get(link.from)!, link.index - linkOffsets.get(link.from)!, href(fromSlug), make) : make;
@@ -983,6 +1012,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     problems,
     stats,
   };
+}
+
+/** Whether two lists hold the same items in the same order (or both are missing). */
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 /** The services each section of a part names, as it shows them. */

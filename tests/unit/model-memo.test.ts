@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVault, ModelMemo, prepareContext, readVault, type SourceFile, type Vault, type VaultFiles } from '../../src/vault/index.ts';
+import { buildVault, ModelMemo, prepareContext, readVault, type NotePage, type Slug, type SourceFile, type Vault, type VaultFiles } from '../../src/vault/index.ts';
 import { prepareFile, type PreparedFile } from '../../src/vault/prepare-file.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
@@ -67,5 +67,49 @@ describe('a model built again with what the last one left (astro dev)', () => {
       prepared = [...prepared, prepareFile(added, context)];
       expect(modelOf(buildVault(files, { base: '/notes/' }, prepared, memo)), `${name}: a note added`).toBe(modelOf(buildVault(files, { base: '/notes/' }, prepared)));
     }
+  });
+
+  it('resolves an unchanged note\'s links again when the note they reach changes, or its address', () => {
+    /** The linking note stays as it was while the other notes go through `versions`, each kept for the next. */
+    const check = (linkerText: string, versions: Record<string, string>[]) => {
+      const linker: SourceFile = { path: 'Linker.md' as never, text: linkerText };
+      const filesOf = (version: Record<string, string>): VaultFiles => ({
+        notes: [linker, ...Object.entries(version).map(([path, text]) => ({ path: path as never, text }))].sort((a, b) => (a.path < b.path ? -1 : 1)),
+        unreadable: [],
+      });
+      const context = prepareContext(filesOf(versions[0]!), {});
+      const memo = new ModelMemo();
+      // As in the dev server: a note whose text is unchanged keeps its prepared object.
+      const preparedBefore = new Map<string, PreparedFile>();
+      const prepare = (file: SourceFile) => {
+        const key = `${file.path}\0${file.text}`;
+        if (!preparedBefore.has(key)) preparedBefore.set(key, prepareFile(file, context));
+        return preparedBefore.get(key)!;
+      };
+      const linksSeen = new Set<string>();
+      for (const [step, version] of versions.entries()) {
+        const files = filesOf(version);
+        const prepared = files.notes.map(prepare);
+        const reused = buildVault(files, {}, prepared, memo);
+        expect(modelOf(reused), `version ${step + 1}`).toBe(modelOf(buildVault(files, {}, prepared)));
+        linksSeen.add(JSON.stringify((reused.bySlug.get('linker' as Slug) as NotePage).links));
+      }
+      // The links did change from version to version, so what the memo kept was put to the test.
+      expect(linksSeen.size).toBe(versions.length);
+    };
+    // The note linked to gains and loses headings and blocks, becomes a book, gets an alias, goes private.
+    check('See [[Target#Later]], [[Target#^para]], [[Target]] and [[Other Name]].\n', [
+      { 'Target.md': 'Text.\n' },
+      { 'Target.md': 'Text.\n\n## Later\n\nMore.\n' },
+      { 'Target.md': 'Text. ^para\n\n## Later, renamed\n\nMore.\n' },
+      { 'Target.md': '# Part One\n\nText. ^para\n\n# Part Two\n\n## Later\n\nMore.\n' },
+      { 'Target.md': '---\naliases: [Other Name]\n---\n# Part One\n\nText.\n\n# Part Two\n\n## Later\n' },
+      { 'Target.md': '---\npublish: false\n---\nText.\n' },
+    ]);
+    // The note linked to is unchanged, but a chapter of another note takes its address.
+    check('See [[Foo]].\n', [
+      { 'A.md': 'Text.\n', 'A/Foo.md': 'Foo.\n' },
+      { 'A.md': '# Intro\n\nText.\n\n# Foo\n\nA chapter.\n', 'A/Foo.md': 'Foo.\n' },
+    ]);
   });
 });
