@@ -60,43 +60,42 @@ const isGraphPage = (page: Page): page is Extract<Page, { kind: GraphKind }> => 
 export function buildGraph(vault: Vault): Graph {
   const nodes: GraphNode[] = [];
   const bySlug = new Map<Slug, GraphNode>();
+  const numberOf = new Map<Slug, number>();
   for (const page of vault.pages) {
     if (!isGraphPage(page)) continue;
     const node: GraphNode = { slug: page.slug, title: page.title, href: page.href, kind: page.kind, degree: 0 };
+    numberOf.set(node.slug, nodes.length);
     nodes.push(node);
     bySlug.set(node.slug, node);
   }
 
-  const neighbours = new Map<Slug, Map<Slug, Direction>>(nodes.map((node) => [node.slug, new Map()]));
+  // Each pair of pages once, by their numbers: a hub's thousands of citations repeat a few pairs
+  // many times, and a number is found faster than a key made of two slugs.
+  const count = nodes.length;
   const edges: GraphEdge[] = [];
-  /** Each edge under the page that wrote its first link: a hub's thousands of citations are looked up without building a key for each. */
-  const edgesFrom = new Map<Slug, Map<Slug, GraphEdge>>();
-  const mark = (from: Slug, to: Slug, direction: Direction) => {
-    const around = neighbours.get(from)!;
-    const was = around.get(to);
-    around.set(to, was === undefined || was === direction ? direction : 'both');
-  };
+  const edgeOfPair = new Map<number, GraphEdge>();
   const link = (from: Slug, to: Slug) => {
-    if (from === to || !bySlug.has(from) || !bySlug.has(to)) return;
-    mark(from, to, 'out');
-    mark(to, from, 'in');
-    const reverse = edgesFrom.get(to)?.get(from);
-    if (reverse) {
-      reverse.mutual = true;
-      return;
-    }
-    let out = edgesFrom.get(from);
-    if (!out) edgesFrom.set(from, (out = new Map()));
-    if (!out.has(to)) {
+    const a = numberOf.get(from);
+    const b = numberOf.get(to);
+    if (a === undefined || b === undefined || a === b) return;
+    const pair = a < b ? a * count + b : b * count + a;
+    const edge = edgeOfPair.get(pair);
+    if (!edge) {
       const added = { source: from, target: to, mutual: false };
       edges.push(added);
-      out.set(to, added);
-    }
+      edgeOfPair.set(pair, added);
+    } else if (edge.source === to) edge.mutual = true;
   };
   for (const page of vault.pages) {
     if (!isGraphPage(page)) continue;
     for (const backlink of page.backlinks) link(backlink.from.slug, page.slug);
     if (page.kind === 'service') for (const mention of page.mentions) link(mention.from.slug, page.slug);
+  }
+  // In the order each pair was first linked, as every page met its neighbours.
+  const neighbours = new Map<Slug, Map<Slug, Direction>>(nodes.map((node) => [node.slug, new Map()]));
+  for (const edge of edges) {
+    neighbours.get(edge.source)!.set(edge.target, edge.mutual ? 'both' : 'out');
+    neighbours.get(edge.target)!.set(edge.source, edge.mutual ? 'both' : 'in');
   }
   for (const node of nodes) node.degree = neighbours.get(node.slug)!.size;
   return { nodes, edges, bySlug, neighbours };
