@@ -407,6 +407,10 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const namesSuggester = (list: string, names: string[]) => (memo ? memo.suggester(list, names, wholeNames) : wholeNames(names));
   const suggestNote = namesSuggester('notes', index.names);
   const stubTargets = new Map<string, { target: string; first: LinkOccurrence }>();
+  /** A stub page for a missing name, claimed where the first link to it stands. */
+  const wantStub = (key: string, link: LinkOccurrence) => {
+    if (!stubTargets.has(key)) stubTargets.set(key, { target: link.target.path, first: link });
+  };
   /** By link number: an array, since the numbers run from 0 with few gaps. */
   const resolutions: Resolution[] = [];
   const lastHeading = (headings: string[]) => headings[headings.length - 1];
@@ -461,7 +465,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
           notePath = serviceNote;
         } else {
           const key = `stub:${fold(target.path)}`;
-          if (!stubTargets.has(key)) stubTargets.set(key, { target: target.path, first: link });
+          wantStub(key, link);
           const suggestion = suggestNote(target.path);
           problems.push({
             rule: 'unresolved-link',
@@ -539,7 +543,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     if (kept) {
       problems.push(...kept.problems);
       const { resolution } = kept;
-      if (resolution.kind === 'gathered' && resolution.key.startsWith('stub:') && !stubTargets.has(resolution.key)) stubTargets.set(resolution.key, { target: link.target.path, first: link });
+      if (resolution.kind === 'gathered' && resolution.key.startsWith('stub:')) wantStub(resolution.key, link);
       resolutions[link.index] = resolution;
       continue;
     }
