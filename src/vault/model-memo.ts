@@ -1,6 +1,6 @@
 import type { Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { Backlink, Resolution } from './model.ts';
-import type { LinkRendering } from './render.ts';
+import { renderingKey, type LinkRendering } from './render.ts';
 import type { Problem } from './problems.ts';
 import type { Href, Slug, VaultPath } from './types.ts';
 
@@ -49,7 +49,8 @@ export class ModelMemo {
   private suggesters = new Map<string, { names: readonly string[]; suggest: Suggest }>();
   private catalog: string | undefined;
   private mentions = new WeakMap<Passage, number[]>();
-  private html = new WeakMap<PreparedPart, { key: string; html: string; links: LinkRendering[] }>();
+  private html = new WeakMap<PreparedPart, { named: string; renderings: LinkRendering[]; html: string; links: LinkRendering[] }>();
+  private renderings = new WeakMap<Resolution, LinkRendering>();
   private citations = new WeakMap<Passage, Backlink>();
   private trees = new WeakMap<PreparedPart, FinishedTree>();
   private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
@@ -115,14 +116,26 @@ export class ModelMemo {
     return made;
   }
 
-  /** A part's finished HTML and the links it rendered, if it was finished before with links and sections that give the same `key`. */
-  finished(part: PreparedPart, key: string): { html: string; links: LinkRendering[] } | undefined {
-    const kept = this.html.get(part);
-    return kept?.key === key ? kept : undefined;
+  /** How a resolved link renders, made once for as long as the resolution (kept with `keepResolvedLink`) is the same object. */
+  rendering(resolution: Resolution, make: (resolution: Resolution) => LinkRendering): LinkRendering {
+    let made = this.renderings.get(resolution);
+    if (!made) this.renderings.set(resolution, (made = make(resolution)));
+    return made;
   }
 
-  keepFinished(part: PreparedPart, key: string, html: string, links: LinkRendering[]): void {
-    this.html.set(part, { key, html, links: [...links] });
+  /**
+   * A part's finished HTML and the links it rendered, if it was finished before with links that render
+   * the same and sections that name the same services (`named`). Renderings kept with their resolutions
+   * are the same objects, so most are matched without comparing their text.
+   */
+  finished(part: PreparedPart, named: string, renderings: readonly LinkRendering[]): { html: string; links: LinkRendering[] } | undefined {
+    const kept = this.html.get(part);
+    if (!kept || kept.named !== named || kept.renderings.length !== renderings.length) return undefined;
+    return renderings.every((rendering, i) => rendering === kept.renderings[i] || renderingKey(rendering) === renderingKey(kept.renderings[i]!)) ? kept : undefined;
+  }
+
+  keepFinished(part: PreparedPart, named: string, renderings: LinkRendering[], html: string, links: LinkRendering[]): void {
+    this.html.set(part, { named, renderings, html, links: [...links] });
   }
 
   /**

@@ -17,7 +17,7 @@ import { didYouMean, suggester, type Problem } from './problems.ts';
 import { hubNames, inPrivateFolder, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
 import type { LinkOccurrence, Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
 import type { VaultFiles } from './read-vault.ts';
-import { finishHtml, finishHtmlText, needsTree, parseBody, renderingKey, type BodyChunk, type LinkRendering } from './render.ts';
+import { finishHtml, finishHtmlText, needsTree, parseBody, type BodyChunk, type LinkRendering } from './render.ts';
 import { buildLinkIndex, fold, folderOf, pushTo, resolveNote, type LinkableNote } from './resolve.ts';
 import { slugFromPath, slugSegment, SlugRegistry } from './slug.ts';
 import { tagKey, tagSlug } from './tags.ts';
@@ -534,7 +534,7 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   };
   // With a memo (astro dev), a link of an unchanged note resolves as it did while the names, services and
   // attachments links resolve against are the same, and the note it reached is unchanged at the same addresses.
-  if (memo) memo.resolveIn(JSON.stringify([linkable.map((note) => [note.path, note.aliases, note.published]), files.catalog?.text ?? null, [...serviceOfNote].map(([path, service]) => [path, service.id]), attachmentPaths]));
+  if (memo) memo.resolveIn(JSON.stringify([base, linkable.map((note) => [note.path, note.aliases, note.published]), files.catalog?.text ?? null, [...serviceOfNote].map(([path, service]) => [path, service.id]), attachmentPaths]));
   const reachesSame = (target: NonNullable<ResolvedLink['target']>) => preparedByPath.get(target.path) === target.note && sameItems(partSlugs.get(target.path), target.slugs);
   for (const link of occurrences) {
     const note = preparedByPath.get(link.from)!;
@@ -608,7 +608,10 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const href = attachmentHref(base, path);
     return (fragment ? `${href}#${fragment}` : href) as Href;
   };
-  const renderingOf = (resolution: Resolution): LinkRendering => {
+  /** How a link shows. A note's link, private note's or none renders as before while its resolution (kept by the memo) is the same object. */
+  const renderingOf = (resolution: Resolution): LinkRendering =>
+    memo && (resolution.kind === 'page' || resolution.kind === 'private' || resolution.kind === 'none') ? memo.rendering(resolution, renderNow) : renderNow(resolution);
+  const renderNow = (resolution: Resolution): LinkRendering => {
     if (resolution.kind === 'private' || resolution.kind === 'none') return { kind: 'text' };
     if (resolution.kind === 'attachment') {
       return { kind: 'link', href: publishAttachment(resolution.path, resolution.fragment), className: ['internal', 'attachment'] };
@@ -797,14 +800,15 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       let html: string | undefined;
       if (!needsTree(part.body)) {
         // Finished as before when its links render as before and its sections name the same services.
-        const key = memo && finishKey((ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions[l.index]!)), sections, serviceLink);
-        const kept = key === undefined ? undefined : memo!.finished(part, key);
+        const renderings = memo && (ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions[l.index]!));
+        const named = memo && (sections.size ? sectionsKey(sections, serviceLink) : '');
+        const kept = renderings === undefined ? undefined : memo!.finished(part, named!, renderings);
         if (kept) {
           html = kept.html;
           links.push(...kept.links);
         } else {
           html = finishHtmlText(withSectionServices(part.body, sections, serviceLink), (n) => render(n + offset));
-          if (html !== undefined && key !== undefined) memo!.keepFinished(part, key, html, links);
+          if (html !== undefined && renderings !== undefined) memo!.keepFinished(part, named!, renderings, html, links);
         }
       }
       if (html === undefined) {
@@ -1026,13 +1030,6 @@ function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined):
 /** The services each section of a part names, as it shows them. */
 function sectionsKey(sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
   return JSON.stringify([...sections].map(([id, set]) => [id, [...set].map((service) => link(service))]));
-}
-
-/** What a part's finished HTML depends on besides its own text: how its links render and which services its sections name. */
-function finishKey(renderings: LinkRendering[], sections: Map<string, Set<Service>>, link: (service: Service) => ServiceLink): string {
-  let key = sections.size ? sectionsKey(sections, link) : '';
-  for (const rendering of renderings) key += `\u0001${renderingKey(rendering)}`;
-  return key;
 }
 
 function excerptOf(text: string, width = 220): string {
