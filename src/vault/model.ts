@@ -608,7 +608,11 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     const href = attachmentHref(base, path);
     return (fragment ? `${href}#${fragment}` : href) as Href;
   };
-  /** How a link shows. A note's link, private note's or none renders as before while its resolution (kept by the memo) is the same object. */
+  /**
+   * How a link shows. With a memo, a link to a note, or one shown as text, keeps its rendering while its
+   * resolution (kept by the memo) is the same object; a hub's or stub's section and an attachment's copy
+   * are worked out each time.
+   */
   const renderingOf = (resolution: Resolution): LinkRendering =>
     memo && (resolution.kind === 'page' || resolution.kind === 'private' || resolution.kind === 'none') ? memo.rendering(resolution, renderNow) : renderNow(resolution);
   const renderNow = (resolution: Resolution): LinkRendering => {
