@@ -28,6 +28,17 @@ export interface ResolvedLink {
   target?: { path: VaultPath; note: PreparedNote | undefined; slugs: readonly Slug[] | undefined };
 }
 
+/** What a part's finished text depends on besides its own: which services its sections name, as text, and how its links render. */
+export interface FinishInputs {
+  named: string;
+  renderings: readonly LinkRendering[];
+}
+
+/** Whether two lists hold the same items in the same order (or both are missing). */
+export function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
+}
+
 interface FinishedTree {
   key: string;
   reads: TreeReads;
@@ -49,7 +60,7 @@ export class ModelMemo {
   private suggesters = new Map<string, { names: readonly string[]; suggest: Suggest }>();
   private catalog: string | undefined;
   private mentions = new WeakMap<Passage, number[]>();
-  private html = new WeakMap<PreparedPart, { named: string; renderings: LinkRendering[]; html: string; links: LinkRendering[] }>();
+  private html = new WeakMap<PreparedPart, { inputs: FinishInputs; html: string; links: LinkRendering[] }>();
   private renderings = new WeakMap<Resolution, LinkRendering>();
   private citations = new WeakMap<Passage, Backlink>();
   private trees = new WeakMap<PreparedPart, FinishedTree>();
@@ -60,7 +71,7 @@ export class ModelMemo {
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
   suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest): Suggest {
     const kept = this.suggesters.get(list);
-    if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) return kept.suggest;
+    if (kept && sameItems(kept.names, names)) return kept.suggest;
     const suggest = make(names);
     this.suggesters.set(list, { names, suggest });
     return suggest;
@@ -125,17 +136,18 @@ export class ModelMemo {
 
   /**
    * A part's finished HTML and the links it rendered, if it was finished before with links that render
-   * the same and sections that name the same services (`named`). Renderings kept with their resolutions
+   * the same and sections that name the same services. Renderings kept with their resolutions
    * are the same objects, so most are matched without comparing their text.
    */
-  finished(part: PreparedPart, named: string, renderings: readonly LinkRendering[]): { html: string; links: LinkRendering[] } | undefined {
+  finished(part: PreparedPart, { named, renderings }: FinishInputs): { html: string; links: LinkRendering[] } | undefined {
     const kept = this.html.get(part);
-    if (!kept || kept.named !== named || kept.renderings.length !== renderings.length) return undefined;
-    return renderings.every((rendering, i) => rendering === kept.renderings[i] || renderingKey(rendering) === renderingKey(kept.renderings[i]!)) ? kept : undefined;
+    if (!kept || kept.inputs.named !== named || kept.inputs.renderings.length !== renderings.length) return undefined;
+    const before = kept.inputs.renderings;
+    return renderings.every((rendering, i) => rendering === before[i] || renderingKey(rendering) === renderingKey(before[i]!)) ? kept : undefined;
   }
 
-  keepFinished(part: PreparedPart, named: string, renderings: LinkRendering[], html: string, links: LinkRendering[]): void {
-    this.html.set(part, { named, renderings, html, links: [...links] });
+  keepFinished(part: PreparedPart, inputs: FinishInputs, html: string, links: LinkRendering[]): void {
+    this.html.set(part, { inputs, html, links: [...links] });
   }
 
   /**

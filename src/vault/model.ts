@@ -11,7 +11,7 @@ import { parseCatalog, type Service } from './catalog.ts';
 import { findHeading, type Heading } from './headings.ts';
 import type { NoteFormat } from './markdown.ts';
 import { mentionFinder } from './mentions.ts';
-import type { LinkReadKind, ModelMemo, ResolvedLink, TreeRead, TreeReads } from './model-memo.ts';
+import { sameItems, type FinishInputs, type LinkReadKind, type ModelMemo, type ResolvedLink, type TreeRead, type TreeReads } from './model-memo.ts';
 import { stringList } from './frontmatter.ts';
 import { didYouMean, suggester, type Problem } from './problems.ts';
 import { hubNames, inPrivateFolder, prepareFile, renumberLinks, type PrepareContext, type PreparedFile } from './prepare-file.ts';
@@ -804,15 +804,17 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
       let html: string | undefined;
       if (!needsTree(part.body)) {
         // Finished as before when its links render as before and its sections name the same services.
-        const renderings = memo && (ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions[l.index]!));
-        const named = memo && (sections.size ? sectionsKey(sections, serviceLink) : '');
-        const kept = renderings === undefined ? undefined : memo!.finished(part, named!, renderings);
+        const inputs: FinishInputs | undefined = memo && {
+          named: sections.size ? sectionsKey(sections, serviceLink) : '',
+          renderings: (ownLinks.get(note.path)![i] ?? []).map((l) => renderingOf(resolutions[l.index]!)),
+        };
+        const kept = inputs && memo!.finished(part, inputs);
         if (kept) {
           html = kept.html;
           links.push(...kept.links);
         } else {
           html = finishHtmlText(withSectionServices(part.body, sections, serviceLink), (n) => render(n + offset));
-          if (html !== undefined && renderings !== undefined) memo!.keepFinished(part, named!, renderings, html, links);
+          if (html !== undefined && inputs) memo!.keepFinished(part, inputs, html, links);
         }
       }
       if (html === undefined) {
@@ -1024,11 +1026,6 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     problems,
     stats,
   };
-}
-
-/** Whether two lists hold the same items in the same order (or both are missing). */
-function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 /** The services each section of a part names, as it shows them. */

@@ -29,7 +29,7 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) throw new Error(`no worker script at ${script.href}`);
   const batches: SourceFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: Uint8Array[][] = new Array(batches.length);
+  const serialized: Uint8Array[][] = new Array(batches.length);
   const prepared: PreparedFile[][] = new Array(batches.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(script));
@@ -43,11 +43,11 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
               const batch = next++;
               worker.postMessage({ batch, files: batches[batch]!, context } satisfies PrepareBatch);
             };
-            worker.on('message', ({ batch, serialized }: { batch: number; serialized: Uint8Array[] }) => {
-              results[batch] = serialized;
+            worker.on('message', (answer: { batch: number; serialized: Uint8Array[] }) => {
+              serialized[answer.batch] = answer.serialized;
               send();
               // Decoded while the workers go on with the next batches.
-              prepared[batch] = serialized.map((bytes) => deserialize(bytes) as PreparedFile);
+              prepared[answer.batch] = answer.serialized.map((bytes) => deserialize(bytes) as PreparedFile);
             });
             worker.on('error', reject);
             worker.on('exit', (code) => reject(new Error(`a worker preparing notes stopped (exit code ${code})`)));
@@ -58,5 +58,5 @@ export async function prepareInWorkers(files: readonly SourceFile[], context: Pr
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { prepared: prepared.flat(), serialized: results.flat(), threads: workers.length };
+  return { prepared: prepared.flat(), serialized: serialized.flat(), threads: workers.length };
 }
