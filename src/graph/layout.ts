@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
-import type { Direction, Graph, GraphNode, LocalGraph } from '../vault/graph.ts';
+import type { Direction, Graph, GraphNode, LocalGraph } from './build-graph.ts';
 import type { Slug } from '../vault/types.ts';
 
 /** A node with its place, its size and the label to write beside it. */

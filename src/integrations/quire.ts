@@ -5,7 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault.ts';
-import { CATALOG_FILES } from '../vault/catalog.ts';
+import { CATALOG_FILES } from '../vault/read/catalog.ts';
 import type { VaultPath } from '../vault/types.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page, Slug, Vault } from '../vault/index.ts';
-import { localLayout } from './graph.ts';
+import { localLayout } from '../graph/cached.ts';
 import { folderNav, siteNav, type FolderNav } from './sidebar.ts';
 
 const hash = (...parts: string[]) => {

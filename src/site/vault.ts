@@ -1,8 +1,8 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
 import { buildVault, ModelMemo, prepareContext, readVault, rereadNotes, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
 import type { VaultPath } from '../vault/types.ts';
-import { prepareFile, type PrepareContext, type PreparedFile } from '../vault/prepare-file.ts';
-import { prepareInWorkers } from '../vault/prepare-pool.ts';
+import { prepareFile, type PrepareContext, type PreparedFile } from '../vault/prepare/prepare-file.ts';
+import { prepareInWorkers } from '../vault/prepare/prepare-pool.ts';
 import { openNoteCache, type NoteCache } from './note-cache.ts';
 import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 

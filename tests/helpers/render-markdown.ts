@@ -1,8 +1,8 @@
 import { visit } from 'unist-util-visit';
-import { markBlocks } from '../../src/vault/blocks.ts';
-import { parseMarkdown, type NoteFormat, type WikiLinkNode } from '../../src/vault/markdown.ts';
-import { finishHtml, renderToHast, type WikiLinkData } from '../../src/vault/render.ts';
-import { linkInlineTags } from '../../src/vault/tags.ts';
+import { markBlocks } from '../../src/vault/prepare/blocks.ts';
+import { parseMarkdown, type NoteFormat, type WikiLinkNode } from '../../src/vault/prepare/markdown.ts';
+import { finishHtml, renderToHast, type WikiLinkData } from '../../src/vault/prepare/render.ts';
+import { linkInlineTags } from '../../src/vault/prepare/tags.ts';
 
 /**
  * A note's body as the site renders it, without a vault: parsed, block ids

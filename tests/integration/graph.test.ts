@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/vault/graph.ts';
+import { buildGraph } from '../../src/graph/build-graph.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { shippedVault, vaultOf } from '../helpers/fixtures.ts';
 import { checkLinks } from '../helpers/link-checker.ts';

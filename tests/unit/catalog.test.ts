@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../src/vault/catalog.ts';
+import { parseCatalog } from '../../src/vault/read/catalog.ts';
 import { mentionFinder } from '../../src/vault/mentions.ts';
 import { asVaultPath } from '../../src/vault/types.ts';
 import { shippedVault } from '../helpers/fixtures.ts';

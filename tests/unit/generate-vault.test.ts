@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../scripts/generate-vault.ts';
-import { parseCatalog } from '../../src/vault/catalog.ts';
-import { readFrontmatter } from '../../src/vault/frontmatter.ts';
-import { parseMarkdown } from '../../src/vault/markdown.ts';
+import { parseCatalog } from '../../src/vault/read/catalog.ts';
+import { readFrontmatter } from '../../src/vault/prepare/frontmatter.ts';
+import { parseMarkdown } from '../../src/vault/prepare/markdown.ts';
 import { asVaultPath } from '../../src/vault/types.ts';
 
 const notesOf = (vault: Map<string, string>) => [...vault].filter(([file]) => file.endsWith('.md'));

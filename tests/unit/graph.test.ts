@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as layoutModule from '../../src/graph/layout.ts';
 import { layoutGraph, layoutLocalGraph, shortTitle } from '../../src/graph/layout.ts';
-import { globalLayout, localLayout, siteGraph } from '../../src/site/graph.ts';
-import * as graphModule from '../../src/vault/graph.ts';
-import { buildGraph, localGraph, type Graph } from '../../src/vault/graph.ts';
+import { globalLayout, localLayout, siteGraph } from '../../src/graph/cached.ts';
+import * as graphModule from '../../src/graph/build-graph.ts';
+import { buildGraph, localGraph, type Graph } from '../../src/graph/build-graph.ts';
 import type { Slug, Vault } from '../../src/vault/index.ts';
 import { fixture, shippedVault, vaultOf } from '../helpers/fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkDisplayText, parseLinkTarget } from '../../src/vault/link-target.ts';
+import { linkDisplayText, parseLinkTarget } from '../../src/vault/prepare/link-target.ts';
 
 describe('parseLinkTarget', () => {
   it.each([

@@ -5,8 +5,8 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { visit } from '../../src/markdown/visit.ts';
-import { parseMarkdown } from '../../src/vault/markdown.ts';
-import { finishHtml, finishHtmlText, needsTree, parseBody, renderToHast, serializeBody, type LinkRendering } from '../../src/vault/render.ts';
+import { parseMarkdown } from '../../src/vault/prepare/markdown.ts';
+import { finishHtml, finishHtmlText, needsTree, parseBody, renderToHast, serializeBody, type LinkRendering } from '../../src/vault/prepare/render.ts';
 
 /** A rendered part as prepareNote leaves it: wiki-links are placeholders numbered across the vault. */
 function part(): Root {

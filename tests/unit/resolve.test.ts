@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinkIndex, resolveNote, type LinkableNote } from '../../src/vault/resolve.ts';
+import { buildLinkIndex, resolveNote, type LinkableNote } from '../../src/vault/link-index.ts';
 import { asVaultPath } from '../../src/vault/types.ts';
 
 const note = (path: string, aliases: string[] = []): LinkableNote => ({ path: asVaultPath(path), aliases });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTags, tagKey, tagSlug } from '../../src/vault/tags.ts';
+import { findTags, tagKey, tagSlug } from '../../src/vault/prepare/tags.ts';
 import { slugSegment } from '../../src/vault/slug.ts';
 
 describe('findTags', () => {

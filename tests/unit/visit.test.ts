@@ -5,8 +5,8 @@ import * as reference from 'unist-util-visit';
 import * as referenceParents from 'unist-util-visit-parents';
 import { describe, expect, it } from 'vitest';
 import { SKIP, EXIT, visit, visitParents, type VisitResult } from '../../src/markdown/visit.ts';
-import { parseMarkdown } from '../../src/vault/markdown.ts';
-import { renderToHast } from '../../src/vault/render.ts';
+import { parseMarkdown } from '../../src/vault/prepare/markdown.ts';
+import { renderToHast } from '../../src/vault/prepare/render.ts';
 
 /**
  * Quire walks trees with its own `visit`; these tests walk the trees of

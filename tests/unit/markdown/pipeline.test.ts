@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rehypeObsidian, remarkObsidian } from '../../../src/markdown/pipeline.ts';
 import rehypeCodeBlockIds from '../../../src/markdown/rehype-code-block-ids.ts';
 import rehypeTaskLabels from '../../../src/markdown/rehype-task-labels.ts';
-import { parseMarkdown } from '../../../src/vault/markdown.ts';
-import { headingsOf, renderToHast } from '../../../src/vault/render.ts';
+import { parseMarkdown } from '../../../src/vault/prepare/markdown.ts';
+import { headingsOf, renderToHast } from '../../../src/vault/prepare/render.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('the Obsidian Markdown pipeline', () => {

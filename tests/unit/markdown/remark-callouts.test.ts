@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import remarkCallouts from '../../../src/markdown/remark-callouts.ts';
-import { markBlocks } from '../../../src/vault/blocks.ts';
-import { parseMarkdown } from '../../../src/vault/markdown.ts';
-import { finishHtml, renderToHast } from '../../../src/vault/render.ts';
+import { markBlocks } from '../../../src/vault/prepare/blocks.ts';
+import { parseMarkdown } from '../../../src/vault/prepare/markdown.ts';
+import { finishHtml, renderToHast } from '../../../src/vault/prepare/render.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 /** Every type and alias Obsidian knows (help: Callouts.md), with the type it is styled as. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stripComments from '../../../src/markdown/strip-comments.ts';
-import { parseMarkdown, stripNoteComments } from '../../../src/vault/markdown.ts';
-import { linkInlineTags } from '../../../src/vault/tags.ts';
+import { parseMarkdown, stripNoteComments } from '../../../src/vault/prepare/markdown.ts';
+import { linkInlineTags } from '../../../src/vault/prepare/tags.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('stripComments', () => {

@@ -1,5 +1,5 @@
 import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
-import { SKIP, visit } from '../markdown/visit.ts';
+import { SKIP, visit } from '../../markdown/visit.ts';
 
 /** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
 export interface WikiEmbedNode {

@@ -1,5 +1,5 @@
-import { layoutGraph, layoutLocalGraph, type GraphLayout, type LocalLayout } from '../graph/layout.ts';
-import { buildGraph, localGraph, type Graph } from '../vault/graph.ts';
+import { layoutGraph, layoutLocalGraph, type GraphLayout, type LocalLayout } from './layout.ts';
+import { buildGraph, localGraph, type Graph } from './build-graph.ts';
 import type { Slug, Vault } from '../vault/index.ts';
 
 interface Cached {

@@ -1,7 +1,7 @@
 import type { Root, RootContent, Text } from 'mdast';
-import { SKIP, visit } from '../markdown/visit.ts';
-import { slugSegment } from './slug.ts';
-import { asSlug, type Slug } from './types.ts';
+import { SKIP, visit } from '../../markdown/visit.ts';
+import { slugSegment } from '../slug.ts';
+import { asSlug, type Slug } from '../types.ts';
 
 /**
  * Obsidian's tag: `#` after whitespace or at a line's start, then letters,

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
-import { isAttachment } from './embeds.ts';
-import { asVaultPath, type VaultPath } from './types.ts';
+import { isAttachment } from '../prepare/embeds.ts';
+import { asVaultPath, type VaultPath } from '../types.ts';
 
 /** A file of the vault as read from disk. This is the only module of the model that touches the disk. */
 export interface SourceFile {

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isSeq } from 'yaml';
 import { z } from 'zod';
-import { slugSegment } from './slug.ts';
-import type { VaultPath } from './types.ts';
+import { slugSegment } from '../slug.ts';
+import type { VaultPath } from '../types.ts';
 
 /** The categories a service may have; a typo here is caught rather than making a category of its own. */
 export const CATEGORIES = [

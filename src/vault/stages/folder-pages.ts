@@ -1,7 +1,7 @@
-import type { Backlink } from './model.ts';
-import { folderOf } from './resolve.ts';
-import { slugFromPath } from './slug.ts';
-import { asSlug, hrefFor, type Href, type Slug } from './types.ts';
+import type { Backlink } from '../model.ts';
+import { folderOf } from '../link-index.ts';
+import { slugFromPath } from '../slug.ts';
+import { asSlug, hrefFor, type Href, type Slug } from '../types.ts';
 
 interface Link {
   title: string;

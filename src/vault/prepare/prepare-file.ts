@@ -1,11 +1,11 @@
 import type { Frontmatter } from './frontmatter.ts';
 import type { NoteFormat } from './markdown.ts';
 import { prepareNote, readNote, type LinkOccurrence, type PreparedNote } from './prepare-note.ts';
-import type { Problem } from './problems.ts';
-import type { SourceFile } from './read-vault.ts';
-import { fold } from './resolve.ts';
+import type { Problem } from '../problems.ts';
+import type { SourceFile } from '../read/read-vault.ts';
+import { fold } from '../link-index.ts';
 import { tagSlug } from './tags.ts';
-import { hrefFor, type VaultPath } from './types.ts';
+import { hrefFor, type VaultPath } from '../types.ts';
 
 /** Everything of the vault's settings that a note's preparation depends on: part of a cached note's key. */
 export interface PrepareContext {

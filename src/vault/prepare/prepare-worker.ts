@@ -6,9 +6,9 @@
  */
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
+import { fenceLanguages, loadCodeLanguages } from '../../markdown/rehype-code-highlight.ts';
 import { prepareFile, type PrepareContext } from './prepare-file.ts';
-import type { SourceFile } from './read-vault.ts';
+import type { SourceFile } from '../read/read-vault.ts';
 
 export interface PrepareBatch {
   batch: number;

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from '../markdown/visit.ts';
-import { attachmentKind, imageSize } from './embeds.ts';
+import { SKIP, visit } from '../../../markdown/visit.ts';
+import { attachmentKind, imageSize } from '../../prepare/embeds.ts';
 
 /** What an embed placeholder turned out to point at. */
 export type EmbedTarget =

@@ -1,8 +1,8 @@
-import type { Passage, PreparedNote, PreparedPart } from './prepare-note.ts';
-import type { Backlink, Resolution } from './model.ts';
-import { renderingKey, type LinkRendering } from './render.ts';
-import type { Problem } from './problems.ts';
-import type { Href, Slug, VaultPath } from './types.ts';
+import type { Passage, PreparedNote, PreparedPart } from '../prepare/prepare-note.ts';
+import type { Backlink, Resolution } from '../model.ts';
+import { renderingKey, type LinkRendering } from '../prepare/render.ts';
+import type { Problem } from '../problems.ts';
+import type { Href, Slug, VaultPath } from '../types.ts';
 
 type Suggest = (wanted: string) => string | undefined;
 

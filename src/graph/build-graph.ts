@@ -1,5 +1,5 @@
-import type { Page, Vault } from './model.ts';
-import type { Href, Slug } from './types.ts';
+import type { Page, Vault } from '../vault/model.ts';
+import type { Href, Slug } from '../vault/types.ts';
 
 /** The kinds of page the graph shows; index pages such as tag pages are left out. */
 export type GraphKind = 'book' | 'chapter' | 'note' | 'service' | 'stub';

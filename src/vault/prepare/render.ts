@@ -8,9 +8,9 @@ import type { State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, SKIP, visit } from '../markdown/visit.ts';
-import { rehypeObsidian } from '../markdown/pipeline.ts';
-import rehypeSanitizeNote from '../markdown/rehype-sanitize-note.ts';
+import { EXIT, SKIP, visit } from '../../markdown/visit.ts';
+import { rehypeObsidian } from '../../markdown/pipeline.ts';
+import rehypeSanitizeNote from '../../markdown/rehype-sanitize-note.ts';
 import type { WikiLinkNode } from './markdown.ts';
 
 /** Data the model puts on a wiki-link node before rendering: which link it is and what it reads. */

@@ -1,5 +1,5 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
-import { visitParents } from '../markdown/visit.ts';
+import { visitParents } from '../../markdown/visit.ts';
 import { markBlocks } from './blocks.ts';
 import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
 import { splitNote, type NotePart } from './book.ts';
@@ -7,13 +7,13 @@ import { isUnpublished, readFrontmatter, stringList, type Frontmatter } from './
 import { excerpt, textAround } from './excerpt.ts';
 import { parseLinkTarget, linkDisplayText, type LinkTarget } from './link-target.ts';
 import { formatOf, parseMarkdown, type NoteFormat, type WikiLinkNode } from './markdown.ts';
-import type { Problem } from './problems.ts';
-import type { SourceFile } from './read-vault.ts';
+import type { Problem } from '../problems.ts';
+import type { SourceFile } from '../read/read-vault.ts';
 import { headingsOf, renderToHast, serializeBody, type BodyChunk, type RawHtml, type WikiLinkData } from './render.ts';
 import { markVaultUrlLines } from './relative-urls.ts';
-import { noteName } from './resolve.ts';
+import { noteName } from '../link-index.ts';
 import { linkInlineTags } from './tags.ts';
-import type { VaultPath } from './types.ts';
+import type { VaultPath } from '../types.ts';
 
 /** A wiki-link as it stands in a note, before it is resolved. */
 export interface LinkOccurrence {

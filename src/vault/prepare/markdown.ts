@@ -5,9 +5,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node, Point } from 'unist';
-import { SKIP, visit } from '../markdown/visit.ts';
-import { remarkObsidian } from '../markdown/pipeline.ts';
-import stripComments, { type StrippedComments, type TextRange } from '../markdown/strip-comments.ts';
+import { SKIP, visit } from '../../markdown/visit.ts';
+import { remarkObsidian } from '../../markdown/pipeline.ts';
+import stripComments, { type StrippedComments, type TextRange } from '../../markdown/strip-comments.ts';
 
 /**
  * The one Markdown parser of the vault: CommonMark, GFM, frontmatter and

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { SKIP, visit } from '../markdown/visit.ts';
+import { SKIP, visit } from '../../markdown/visit.ts';
 
 const URL_ATTRIBUTE: Record<string, 'href' | 'src'> = { a: 'href', img: 'src', audio: 'src', video: 'src', source: 'src' };
 

@@ -1,5 +1,5 @@
 import type { Paragraph, Parent, Root, Text } from 'mdast';
-import { visit } from '../markdown/visit.ts';
+import { visit } from '../../markdown/visit.ts';
 
 export interface BlockMark {
   id: string;
