@@ -1,7 +1,7 @@
 /**
- * `npm run build`: `astro build` in a process of its own, then the Pagefind
- * index of what it wrote, once that process has exited, and only then the
- * site put in place.
+ * `npm run build`: `astro build --unindexed` in a process of its own, writing
+ * into a staging folder beside the site; then the Pagefind index of what it
+ * wrote, once that process has exited; and only then the site put in place.
  *
  * Why two processes: Pagefind needs about 150 KB of memory per page, and the
  * Astro process keeps most of what it grew to while rendering (V8's heap and
@@ -9,16 +9,15 @@
  * build's peak their sum; indexing after it, the larger of the two.
  * `astro build` on its own still does everything, in one process.
  *
- * Arguments are passed on to `astro build` (`--force`, `--outDir`, `--root`…).
+ * Arguments are passed on to `astro build` (`--force`, `--root`…); the site
+ * goes to `--outDir`, `dist/` by default.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { AtomicOutDir } from '../integrations/atomic-out-dir.ts';
-import { HANDOFF_ENV, type Handoff } from '../integrations/handoff.ts';
-import { indexSite } from '../integrations/pagefind.ts';
+import { indexAndPublish, UNINDEXED_FLAG } from '../integrations/pagefind.ts';
 import { countNotes, heapLimitMb } from './heap-limit.ts';
 
 const args = process.argv.slice(2);
@@ -29,11 +28,20 @@ const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const root = path.resolve(valueOf('--root') ?? process.cwd());
 const astroPackage = createRequire(path.join(projectRoot, 'package.json')).resolve('astro/package.json');
 const astroBin = path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
-const handoffFile = path.join(os.tmpdir(), `quire-handoff-${process.pid}.json`);
 
 function valueOf(flag: string): string | undefined {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+/** The arguments for `astro build`, without `--outDir`: the site is written to the staging folder instead. */
+function astroArgs(): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--outDir') i++;
+    else if (!args[i]!.startsWith('--outDir=')) kept.push(args[i]!);
+  }
+  return kept;
 }
 
 interface HeapLimit {
@@ -59,12 +67,9 @@ async function heapLimit(): Promise<HeapLimit> {
 /** V8 aborts (SIGABRT, exit 134) when the heap is full; its own message is a stack trace. */
 const outOfMemory = (code: number) => code === 134;
 
-function runAstro(flags: string[]): Promise<number> {
+function runAstro(flags: string[], staging: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...flags, astroBin, 'build', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, [HANDOFF_ENV]: handoffFile },
-    });
+    const child = spawn(process.execPath, [...flags, astroBin, 'build', ...astroArgs(), '--outDir', staging, UNINDEXED_FLAG], { stdio: 'inherit' });
     // A build stopped from outside (a CI timeout, a service manager) stops Astro too.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
     child.on('error', (error) => {
@@ -75,40 +80,20 @@ function runAstro(flags: string[]): Promise<number> {
   });
 }
 
-async function readHandoff(): Promise<Handoff | undefined> {
-  try {
-    return JSON.parse(await readFile(handoffFile, 'utf8')) as Handoff;
-  } catch {
-    return undefined;
-  } finally {
-    await rm(handoffFile, { force: true });
-  }
-}
-
 async function main(): Promise<number> {
   const limit = await heapLimit();
-  const code = await runAstro(limit.set ? [] : [`--max-old-space-size=${limit.sized}`]);
-  const handoff = await readHandoff();
+  const outDir = new AtomicOutDir(path.resolve(root, valueOf('--outDir') ?? 'dist'));
+  await outDir.clearLeftovers();
+  const code = await runAstro(limit.set ? [] : [`--max-old-space-size=${limit.sized}`], outDir.staging);
   if (outOfMemory(code)) {
     const had = limit.set ? `the ${limit.set} MB NODE_OPTIONS sets` : `the ${limit.sized} MB Quire gives a vault of ${limit.notes} notes`;
     const more = 2 * Math.max(limit.set ?? 0, limit.sized);
     console.error(`\nThe build ran out of memory: it needed more than ${had}. Build again with a larger limit, for example\n  NODE_OPTIONS=--max-old-space-size=${more} npm run build`);
   }
-  if (code !== 0 || !handoff) {
-    if (handoff) await rm(handoff.staging, { recursive: true, force: true });
-    return code || 1;
-  }
-  const outDir = new AtomicOutDir(handoff.final, handoff.staging);
-  const started = performance.now();
-  const indexed = await indexSite(handoff.staging);
-  if (!indexed.ok) {
-    console.error(`Pagefind could not index ${handoff.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.`);
-    return 1;
-  }
-  say(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await outDir.swap();
-  say(`site written to ${handoff.final}`);
-  return 0;
+  if (code !== 0) return code;
+  const published = await indexAndPublish(outDir, say);
+  if (!published.ok) console.error(published.message);
+  return published.ok ? 0 : 1;
 }
 
 process.exitCode = await main();

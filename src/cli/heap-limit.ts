@@ -1,4 +1,4 @@
-import { listVault } from '../vault/read/read-vault.ts';
+import { listVault } from '../vault/index.ts';
 
 /** Notes in a vault, found as the build finds them. 0 if it cannot be read: the build then says why. */
 export async function countNotes(contentDir: string): Promise<number> {

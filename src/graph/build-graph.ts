@@ -1,5 +1,4 @@
-import type { Page, Vault } from '../vault/model.ts';
-import type { Href, Slug } from '../vault/types.ts';
+import type { Href, Page, Slug, Vault } from '../vault/index.ts';
 
 /** The kinds of page the graph shows; index pages such as tag pages are left out. */
 export type GraphKind = 'book' | 'chapter' | 'note' | 'service' | 'stub';

@@ -1,4 +1,5 @@
-import { layoutGraph, layoutLocalGraph, type GraphLayout, type LocalLayout } from './layout.ts';
+import { layoutGraph, type GraphLayout } from './layout-global.ts';
+import { layoutLocalGraph, type LocalLayout } from './layout-local.ts';
 import { buildGraph, localGraph, type Graph } from './build-graph.ts';
 import type { Slug, Vault } from '../vault/index.ts';
 

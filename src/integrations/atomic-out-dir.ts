@@ -15,21 +15,14 @@ export class AtomicOutDir {
   readonly final: string;
   readonly staging: string;
   private swapped = false;
-  private handedOver = false;
 
-  /** `staging` is given when another process wrote the site and this one finishes it. */
-  constructor(finalDir: string, staging?: string) {
+  constructor(finalDir: string) {
     this.final = path.resolve(finalDir);
-    this.staging = staging ?? `${this.final}${STAGING}${process.pid}`;
+    this.staging = `${this.final}${STAGING}${process.pid}`;
     // If the build dies before the swap, take the half-written folder with it.
     process.once('exit', () => {
-      if (!this.swapped && !this.handedOver) rmSync(this.staging, { recursive: true, force: true });
+      if (!this.swapped) rmSync(this.staging, { recursive: true, force: true });
     });
-  }
-
-  /** Leaves the staging folder for another process to finish (src/cli/build.ts) instead of removing it at exit. */
-  handOver(): void {
-    this.handedOver = true;
   }
 
   /** Removes staging folders that earlier builds left behind when they were killed. */

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { sharedSettings } from '../site/settings.ts';
-import { stripNoteComments } from '../vault/prepare/markdown.ts';
+import { stripNoteComments } from '../vault/index.ts';
 
 /**
  * What the Obsidian Markdown features (src/markdown/) need from Astro:

@@ -1,6 +1,15 @@
 import * as pagefind from 'pagefind';
+import type { AtomicOutDir } from './atomic-out-dir.ts';
 
+/**
+ * The one place the site's search index is made: after `npm run build`'s
+ * Astro process has exited (src/cli/build.ts), or at the end of a plain
+ * `astro build` (src/integrations/quire.ts).
+ */
 export type IndexResult = { ok: true; pages: number } | { ok: false; errors: string[] };
+
+/** `astro build --unindexed`: write the site where `--outDir` says, without its search index; the caller indexes it and puts it in place. */
+export const UNINDEXED_FLAG = '--unindexed';
 
 /** Builds the Pagefind index of the written site, in `outDir/pagefind/`. Every error Pagefind reports fails the build. */
 export async function indexSite(outDir: string): Promise<IndexResult> {
@@ -15,4 +24,18 @@ export async function indexSite(outDir: string): Promise<IndexResult> {
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Indexes the site written to the staging folder, then puts it in place of
+ * the last one. On failure the last site stays as it was; the message says why.
+ */
+export async function indexAndPublish(outDir: AtomicOutDir, say: (line: string) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+  const started = performance.now();
+  const indexed = await indexSite(outDir.staging);
+  if (!indexed.ok) return { ok: false, message: `Pagefind could not index ${outDir.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.` };
+  say(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await outDir.swap();
+  say(`site written to ${outDir.final}`);
+  return { ok: true };
 }

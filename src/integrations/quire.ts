@@ -1,17 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatProblem, formatReport, VaultNotFoundError } from '../vault/index.ts';
+import { CATALOG_FILES, formatProblem, formatReport, VaultNotFoundError, type VaultPath } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault.ts';
-import { CATALOG_FILES } from '../vault/read/catalog.ts';
-import type { VaultPath } from '../vault/types.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
-import { HANDOFF_ENV, type Handoff } from './handoff.ts';
-import { indexSite } from './pagefind.ts';
+import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
 import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
 
@@ -46,9 +42,12 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             const prepared = lastPreparation();
             if (prepared) logger.info(`${prepared.notes} notes: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
             if (!process.env.SITE_URL) logger.warn('SITE_URL is not set: canonical links, sitemap.xml and rss.xml point at http://localhost:4321. Set SITE_URL to the address the site will be served from.');
-            outDir = new AtomicOutDir(fileURLToPath(config.outDir));
-            await outDir.clearLeftovers();
-            updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
+            // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
+            if (!process.argv.includes(UNINDEXED_FLAG)) {
+              outDir = new AtomicOutDir(fileURLToPath(config.outDir));
+              await outDir.clearLeftovers();
+              updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
+            }
             const problems = vault.problems.length;
             if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault)}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
           }
@@ -85,21 +84,13 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         logger.info('first visit, gzipped, largest page of each kind:');
         for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
         for (const line of formatReport(vault).split('\n')) logger.info(line);
-        const handoff = process.env[HANDOFF_ENV];
-        if (handoff && outDir) {
-          const next: Handoff = { staging: outDir.staging, final: outDir.final };
-          await writeFile(handoff, JSON.stringify(next));
-          outDir.handOver();
+        if (!outDir) {
           logger.info('the search index is built once this process has exited');
           return;
         }
         await releaseMemory();
-        const started = performance.now();
-        const indexed = await indexSite(written);
-        if (!indexed.ok) fail(logger, `Pagefind could not index ${written}:\n${indexed.errors.join('\n')}`);
-        logger.info(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        await outDir?.swap();
-        logger.info(`site written to ${outDir?.final ?? written}`);
+        const published = await indexAndPublish(outDir, (line) => logger.info(line));
+        if (!published.ok) fail(logger, published.message);
       },
     },
   };

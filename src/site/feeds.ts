@@ -1,4 +1,4 @@
-import type { NotePage, Page, Vault } from '../vault/index.ts';
+import type { NoteContent, NotePage, Page, Vault } from '../vault/index.ts';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
@@ -33,6 +33,17 @@ function plainText(html: string): string {
     .trim();
 }
 
+/** A note's body as its page shows it, the services listed after its sections included. */
+function shownHtml({ html, sectionServices }: NoteContent): string {
+  let shown = '';
+  let start = 0;
+  for (const { at, services } of sectionServices) {
+    shown += `${html.slice(start, at)} ${services.map((service) => service.name).join(' ')} `;
+    start = at;
+  }
+  return shown + html.slice(start);
+}
+
 /** An RSS 2.0 feed of the notes and chapters, newest first. */
 export function rss(vault: Vault, site: URL): string {
   const notes = vault.pages
@@ -42,7 +53,7 @@ export function rss(vault: Vault, site: URL): string {
   const items = notes
     .map((page) => {
       const link = escapeXml(new URL(page.href, site).href);
-      const description = page.description ?? plainText(page.html).slice(0, 300);
+      const description = page.description ?? plainText(shownHtml(page)).slice(0, 300);
       return [
         '    <item>',
         `      <title>${escapeXml(page.title)}</title>`,

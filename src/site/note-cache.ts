@@ -4,8 +4,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { PrepareContext, PreparedFile } from '../vault/prepare/prepare-file.ts';
-import type { SourceFile } from '../vault/read/read-vault.ts';
+import type { PrepareContext, PreparedFile, SourceFile } from '../vault/index.ts';
 
 /**
  * Prepared notes kept between builds, in Astro's cache folder: a note whose

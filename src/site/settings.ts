@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { normalizeBase } from '../vault/types.ts';
+import { normalizeBase } from '../vault/index.ts';
 
 /** How this build of the site is set up: from `astro.config.mjs`, overridden by the environment. */
 export interface QuireSettings {

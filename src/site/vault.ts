@@ -1,9 +1,21 @@
 import { fenceLanguages, loadCodeLanguages } from '../markdown/rehype-code-highlight.ts';
-import { buildVault, ModelMemo, prepareContext, readVault, rereadNotes, type BuildOptions, type Vault, type VaultFiles } from '../vault/index.ts';
-import type { VaultPath } from '../vault/types.ts';
-import { prepareFile, type PrepareContext, type PreparedFile } from '../vault/prepare/prepare-file.ts';
-import { prepareInWorkers } from '../vault/prepare/prepare-pool.ts';
+import {
+  buildVault,
+  ModelMemo,
+  prepareContext,
+  prepareFile,
+  prepareInWorkers,
+  readVault,
+  rereadNotes,
+  type BuildOptions,
+  type PrepareContext,
+  type PreparedFile,
+  type Vault,
+  type VaultFiles,
+  type VaultPath,
+} from '../vault/index.ts';
 import { openNoteCache, type NoteCache } from './note-cache.ts';
+import { LAYOUT_IDS, RESERVED_SLUGS } from './routes.ts';
 import { fallbackTitle, sharedSettings, type QuireSettings } from './settings.ts';
 
 interface Cached {
@@ -77,6 +89,8 @@ export function loadVault(): Promise<Vault> {
       allowRawHtml: settings.allowRawHtml,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
+      reservedSlugs: RESERVED_SLUGS,
+      layoutIds: LAYOUT_IDS,
     };
     return buildVault(files, options, await prepareNotes(files, options, settings), settings.command === 'dev' ? (state.memo ??= new ModelMemo()) : undefined);
   });

@@ -1,17 +1,20 @@
-export { buildVault, prepareContext } from './model.ts';
+/**
+ * The vault model's one boundary: code outside src/vault/ imports from here only.
+ */
+export { buildVault } from './build-vault.ts';
 export { ModelMemo } from './memo/model-memo.ts';
-export type { Backlink, BuildOptions, BuildStats, ChapterOutline, NoteContent, NotePage, Page, PageLink, PassageSection, ServiceLink, ServicePage, ServiceSummary, StubPage, TagLink, TagPage, TocEntry, Vault } from './model.ts';
-export type { Service } from './read/catalog.ts';
-export type { FolderPage } from './stages/folder-pages.ts';
-export { readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
-export type { SourceFile, VaultFiles } from './read/read-vault.ts';
-export { formatProblem } from './problems.ts';
-export type { LinkRendering } from './prepare/render.ts';
+export { prepareContext } from './prepare/context.ts';
+export { prepareFile } from './prepare/prepare-file.ts';
+export { prepareInWorkers } from './prepare/prepare-pool.ts';
+export type { PrepareContext, PreparedFile } from './prepare/types.ts';
+export { stripNoteComments } from './prepare/markdown.ts';
 export { markBlocks } from './prepare/blocks.ts';
 export { linkInlineTags, tagSlug } from './prepare/tags.ts';
-export { hrefFor } from './types.ts';
-export { folderOf } from './link-index.ts';
-export { wikiLinkText } from './prepare/prepare-note.ts';
-export type { Problem } from './problems.ts';
+export { wikiLinkText } from './prepare/prepare-part.ts';
+export { CATALOG_FILES } from './read/catalog.ts';
+export { listVault, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
+export { formatProblem } from './problems.ts';
 export { formatReport } from './report.ts';
-export type { Href, Slug, VaultPath } from './types.ts';
+export { folderOf } from './link-index.ts';
+export { hrefFor, normalizeBase } from './href.ts';
+export type * from './types.ts';

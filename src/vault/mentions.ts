@@ -1,4 +1,4 @@
-import type { Service } from './read/catalog.ts';
+import type { Service } from './types.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SHORT = 4;

@@ -1,33 +1,4 @@
-import type { VaultPath } from './types.ts';
-
-/** Kinds of problem a build can meet in a vault; each has its own rule id in the report. */
-export type ProblemRule =
-  | 'unresolved-link'
-  | 'missing-heading'
-  | 'missing-block'
-  | 'ambiguous-link'
-  | 'bad-frontmatter'
-  | 'unreadable-file'
-  | 'slug-clash'
-  | 'bad-catalog'
-  | 'missing-attachment'
-  | 'outside-vault'
-  | 'invalid-utf8';
-
-export interface Problem {
-  rule: ProblemRule;
-  file: VaultPath;
-  /** 1-based line in the file, when the problem has a place. */
-  line?: number;
-  message: string;
-  /** What to do about it, or a close name the author may have meant. */
-  hint?: string;
-  /**
-   * `fatal` stops the build (a broken service catalog); `error` means a note
-   * is not published (bad properties, unreadable); the rest are warnings.
-   */
-  severity: 'fatal' | 'error' | 'warning';
-}
+import type { Problem } from './types.ts';
 
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

@@ -1,5 +1,5 @@
 import { formatProblem } from './problems.ts';
-import type { Vault } from './model.ts';
+import type { Vault } from './types.ts';
 
 /** The few lines every build ends with: what was read, what was written, and each problem with its place. */
 export function formatReport(vault: Vault): string {

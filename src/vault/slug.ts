@@ -1,5 +1,5 @@
 import { slug as githubSlug } from 'github-slugger';
-import { asSlug, type Slug } from './types.ts';
+import { asSlug, type Problem, type Slug, type VaultPath } from './types.ts';
 
 /**
  * One URL segment from a name, the way heading ids are made (github-slugger),
@@ -26,27 +26,36 @@ export function slugFromPath(pathWithoutExtension: string): Slug {
 }
 
 /**
- * Hands out page slugs, one owner each. A second claim on a taken slug gets
- * `-2`, `-3`… so two notes never share a URL; the caller reports the clash.
+ * Hands out page slugs, one owner each, after those already `taken`. A
+ * second claim on a taken slug gets `-2`, `-3`… so two pages never share a
+ * URL, and the clash is reported against the file that claimed second.
  */
-export class SlugRegistry {
-  private readonly taken = new Set<string>();
+export class SlugClaims {
+  readonly taken: Set<Slug>;
+  readonly problems: Problem[] = [];
 
-  claim(wanted: Slug): { slug: Slug; clashed: boolean } {
-    if (!this.taken.has(wanted)) {
-      this.taken.add(wanted);
-      return { slug: wanted, clashed: false };
-    }
-    for (let n = 2; ; n++) {
-      const candidate = asSlug(`${wanted}-${n}`);
-      if (!this.taken.has(candidate)) {
-        this.taken.add(candidate);
-        return { slug: candidate, clashed: true };
-      }
-    }
+  constructor(taken: Iterable<Slug> = []) {
+    this.taken = new Set(taken);
   }
 
-  has(slug: Slug): boolean {
-    return this.taken.has(slug);
+  claim(wanted: Slug, file: VaultPath, line?: number): Slug {
+    if (!this.taken.has(wanted)) {
+      this.taken.add(wanted);
+      return wanted;
+    }
+    for (let n = 2; ; n++) {
+      const slug = asSlug(`${wanted}-${n}`);
+      if (this.taken.has(slug)) continue;
+      this.taken.add(slug);
+      this.problems.push({
+        rule: 'slug-clash',
+        file,
+        ...(line ? { line } : {}),
+        message: `Its URL /${wanted}/ is taken by another note, so it is published at /${slug}/`,
+        hint: 'rename one of the two notes to give each its own URL',
+        severity: 'warning',
+      });
+      return slug;
+    }
   }
 }

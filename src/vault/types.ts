@@ -1,6 +1,8 @@
 /**
- * Branded strings, so that a file's place in the vault, a page's slug and a
- * finished href cannot be passed for one another by mistake.
+ * The model a build makes of a vault, as plain data: what every stage of
+ * `buildVault` hands on, and what the pages render. Strings are branded, so
+ * that a file's place in the vault, a page's slug and a finished href cannot
+ * be passed for one another by mistake.
  */
 
 /** A note's path inside the vault, `/`-separated, with its extension: `Topic Notes/S3.md`. */
@@ -15,38 +17,271 @@ export type Href = string & { readonly __brand: 'Href' };
 /** An element id on a page, as rehype-slug or a block marker gave it. */
 export type ElementId = string & { readonly __brand: 'ElementId' };
 
-export const asVaultPath = (path: string): VaultPath =>
-  path.replace(/\\/g, '/').replace(/^\/+/, '') as VaultPath;
+export const asVaultPath = (path: string): VaultPath => path.replace(/\\/g, '/').replace(/^\/+/, '') as VaultPath;
 export const asSlug = (slug: string): Slug => slug.replace(/^\/+|\/+$/g, '') as Slug;
 export const asElementId = (id: string): ElementId => id as ElementId;
 
-/** The site's base path, normalised to start and end with `/`. */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
+/** A file of the vault as read from disk. Only read/read-vault.ts reads them from disk. */
+export interface SourceFile {
+  path: VaultPath;
+  text: string;
+  /** The file was not valid UTF-8; unreadable bytes were replaced with U+FFFD. */
+  invalidUtf8?: boolean;
+  /** When the file was last changed, for feeds when a note gives no date. */
+  modified?: Date;
 }
 
-/** The href of a page, with an optional fragment. Every internal URL in the output is made here. */
-export function hrefFor(base: string, slug: Slug, fragment?: string): Href {
-  const path = slug ? `${normalizeBase(base)}${slug.split('/').map(encodeURIComponent).join('/')}/` : normalizeBase(base);
-  return (fragment ? `${path}#${encodeURIComponent(fragment)}` : path) as Href;
+export interface UnreadableFile {
+  path: VaultPath;
+  reason: string;
 }
 
-/**
- * `hrefFor` with each page's address worked out once: a build asks for the
- * same pages' addresses hundreds of thousands of times (every link, backlink
- * and list entry), and encoding them was a tenth of building the model.
- */
-export function hrefsFor(base: string): (slug: Slug, fragment?: string) => Href {
-  const pages = new Map<Slug, Href>();
-  return (slug, fragment) => {
-    let page = pages.get(slug);
-    if (page === undefined) pages.set(slug, (page = hrefFor(base, slug)));
-    return (fragment ? `${page}#${encodeURIComponent(fragment)}` : page) as Href;
-  };
+export interface VaultFiles {
+  notes: SourceFile[];
+  unreadable: UnreadableFile[];
+  /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
+  catalog?: SourceFile;
+  /** Images, PDFs, audio and video beside the notes; only their paths are read. */
+  attachments?: VaultPath[];
 }
 
-/** Where an attachment of the vault is served: `/base/attachments/Images/Figure 1.png`, each segment encoded. */
-export function attachmentHref(base: string, path: VaultPath): Href {
-  return `${normalizeBase(base)}attachments/${path.split('/').map(encodeURIComponent).join('/')}` as Href;
+/** A note in Markdown, or in MDX, which @astrojs/mdx compiles. */
+export type NoteFormat = 'md' | 'mdx';
+
+/** Kinds of problem a build can meet in a vault; each has its own rule id in the report. */
+export type ProblemRule =
+  | 'unresolved-link'
+  | 'missing-heading'
+  | 'missing-block'
+  | 'ambiguous-link'
+  | 'bad-frontmatter'
+  | 'unreadable-file'
+  | 'slug-clash'
+  | 'bad-catalog'
+  | 'missing-attachment'
+  | 'outside-vault'
+  | 'invalid-utf8';
+
+export interface Problem {
+  rule: ProblemRule;
+  file: VaultPath;
+  /** 1-based line in the file, when the problem has a place. */
+  line?: number;
+  message: string;
+  /** What to do about it, or a close name the author may have meant. */
+  hint?: string;
+  /**
+   * `fatal` stops the build (a broken service catalog); `error` means a note
+   * is not published (bad properties, unreadable); the rest are warnings.
+   */
+  severity: 'fatal' | 'error' | 'warning';
+}
+
+/** A service or tool of the vault's catalog (`services.yaml`), which gets a hub page. */
+export interface Service {
+  /** The URL segment: `amazon-s3`. */
+  id: string;
+  name: string;
+  aliases: string[];
+  category: string;
+  summary: string;
+  docs: string;
+}
+
+export interface BuildOptions {
+  /** The path the site is served under, `/` by default. */
+  base?: string;
+  /** The site's name; by default the title of a vault that is one book, else `fallbackTitle`. */
+  title?: string;
+  fallbackTitle?: string;
+  /** Folders whose notes and attachments are never published. */
+  privateFolders?: readonly string[];
+  /** Trust the HTML written in notes instead of sanitising it. Off by default. */
+  allowRawHtml?: boolean;
+  /** Addresses the site's own pages use (`tags`, `search`…): a note called `Tags` gets `tags-2`. */
+  reservedSlugs?: readonly string[];
+  /** Element ids the layout of a hub or stub page uses itself, which its sections' ids must not take. */
+  layoutIds?: readonly string[];
+}
+
+/** A link to a page, as lists and navigation show it. */
+export interface PageLink {
+  title: string;
+  slug: Slug;
+  href: Href;
+}
+
+/** A passage elsewhere that links to a page, or names it. */
+export interface Backlink {
+  from: PageLink;
+  /** Headings above the passage on its page, outermost first. */
+  trail: string[];
+  excerpt: string;
+  /** The spot the passage stands at: the nearest heading above it. */
+  href: Href;
+  file: VaultPath;
+  line: number;
+}
+
+export interface TocEntry {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface ChapterOutline extends PageLink {
+  number: number;
+  sections: { text: string; href: Href }[];
+}
+
+export interface ServiceLink {
+  name: string;
+  href: Href;
+}
+
+/** The services a section of a note links to or names, which the page lists after its H2. */
+export interface SectionServices {
+  /** Where that H2 ends in the note's `html`. */
+  at: number;
+  services: ServiceLink[];
+}
+
+/** How a resolved wiki-link is written out. */
+export type LinkRendering =
+  | { kind: 'link'; href: string; className: string[]; title?: string }
+  | { kind: 'text' };
+
+interface PageCommon extends PageLink {
+  backlinks: Backlink[];
+}
+
+/** What a published note contributes to its page. */
+export interface NoteContent {
+  source: VaultPath;
+  format: NoteFormat;
+  /** The body, rendered. For an MDX note, which @astrojs/mdx compiles, `links` is what counts. */
+  html: string;
+  /** The services each section names, in the order of the sections. */
+  sectionServices: SectionServices[];
+  /** How each wiki-link of the note is written out, in document order. */
+  links: LinkRendering[];
+  toc: TocEntry[];
+  tags: TagLink[];
+  /** The page has nothing but its title: a chapter not written yet. */
+  empty: boolean;
+  description?: string;
+  /** ISO dates from `date` and `updated`; `updated` falls back to the file's time. */
+  created?: string;
+  updated?: string;
+  /** The note's `cssclasses`. */
+  cssClasses: string[];
+}
+
+export interface NotePage extends PageCommon, NoteContent {
+  kind: 'note' | 'book' | 'chapter';
+  /** For a book's landing page and its chapters: the book. */
+  book?: PageLink;
+  /** For a book's landing page: its chapters with their H2 outline. */
+  chapters?: ChapterOutline[];
+  /** For a chapter: its place in the book. */
+  chapter?: { number: number; of: number; previous?: PageLink; next?: PageLink };
+  /** Every service the page links to or names. */
+  services: ServiceLink[];
+}
+
+/** Passages gathered on a page because they link to it, grouped by the heading they name. */
+export interface PassageSection {
+  /** The heading the links name, or none for links to the name alone. */
+  heading?: string;
+  id: string;
+  backlinks: Backlink[];
+}
+
+/** A name that links point at but no note carries yet. */
+export interface StubPage extends PageCommon {
+  kind: 'stub';
+  /** The target as first written, folders included. */
+  target: string;
+  sections: PassageSection[];
+}
+
+/** A service's hub: what the catalog says, the vault's note on it if any, and every passage about it. */
+export interface ServicePage extends PageCommon {
+  kind: 'service';
+  service: Service;
+  /** The service's category on the services page. */
+  category: { name: string; href: Href };
+  note?: NoteContent;
+  /** Passages that link to the service, by the sub-feature they name. */
+  sections: PassageSection[];
+  /** Passages that name the service without linking to it. */
+  mentions: Backlink[];
+}
+
+export interface TagLink {
+  tag: string;
+  href: Href;
+}
+
+export interface TagPage extends PageCommon {
+  kind: 'tag';
+  tag: string;
+  pages: PageLink[];
+  children: (TagLink & { count: number })[];
+  parent?: TagLink;
+}
+
+/** A folder of the vault as a page: its notes and its subfolders. The vault's top is the folder ''. */
+export interface FolderPage extends PageCommon {
+  kind: 'folder';
+  /** The folder's path in the vault; '' for the top. */
+  folder: string;
+  notes: PageLink[];
+  folders: (PageLink & { count: number })[];
+  /** The folders above, outermost first. */
+  parents: PageLink[];
+}
+
+export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
+
+export interface BuildStats {
+  notesRead: number;
+  notesPublished: number;
+  notesPrivate: number;
+  notesUnreadable: number;
+  pagesWritten: number;
+  links: number;
+  linksResolved: number;
+  linksToStubs: number;
+  linksToPrivate: number;
+}
+
+export interface ServiceSummary extends ServiceLink {
+  category: string;
+  summary: string;
+  /** Passages that link to or name it. */
+  passages: number;
+}
+
+export interface Vault {
+  base: string;
+  /** The site's name. */
+  title: string;
+  pages: Page[];
+  bySlug: ReadonlyMap<Slug, Page>;
+  books: (PageLink & { chapters: PageLink[] })[];
+  /** Notes that are not books or service hubs, in path order, with their folder. */
+  notes: (PageLink & { folder: string })[];
+  /** A page per folder of notes, by folder path ('' is the vault's top). */
+  folders: ReadonlyMap<string, FolderPage>;
+  /** The catalog's services by category, categories and services in alphabetical order. */
+  services: { category: string; id: string; services: ServiceSummary[] }[];
+  tags: (TagLink & { count: number })[];
+  stubs: PageLink[];
+  /** Images, PDFs, audio and video that pages show, to be copied beside them. */
+  attachments: { path: VaultPath; href: Href }[];
+  /** The published `.mdx` notes, which @astrojs/mdx compiles, with how their links are written out. */
+  mdxNotes: ReadonlyMap<VaultPath, NoteContent>;
+  problems: Problem[];
+  stats: BuildStats;
 }

@@ -1,8 +1,18 @@
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { markBlocks } from '../../src/vault/prepare/blocks.ts';
-import { parseMarkdown, type NoteFormat, type WikiLinkNode } from '../../src/vault/prepare/markdown.ts';
-import { finishHtml, renderToHast, type WikiLinkData } from '../../src/vault/prepare/render.ts';
+import { parseMarkdown, type WikiLinkNode } from '../../src/vault/prepare/markdown.ts';
+import { renderToHast, type WikiLinkData } from '../../src/vault/prepare/render.ts';
 import { linkInlineTags } from '../../src/vault/prepare/tags.ts';
+import { fillLinks } from '../../src/vault/stages/finish/fill-links.ts';
+import type { LinkRendering, NoteFormat } from '../../src/vault/types.ts';
+
+/** A page's tree with its wiki-link placeholders filled in, as HTML. */
+export function finishHtml(tree: Root, renderingOf: (link: number) => LinkRendering): string {
+  fillLinks(tree, renderingOf);
+  return toHtml(tree);
+}
 
 /**
  * A note's body as the site renders it, without a vault: parsed, block ids

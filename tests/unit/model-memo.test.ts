@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVault, ModelMemo, prepareContext, readVault, type NotePage, type Slug, type SourceFile, type Vault, type VaultFiles } from '../../src/vault/index.ts';
-import { prepareFile, type PreparedFile } from '../../src/vault/prepare/prepare-file.ts';
+import { buildVault, ModelMemo, prepareContext, prepareFile, readVault, type NotePage, type PreparedFile, type Slug, type SourceFile, type Vault, type VaultFiles } from '../../src/vault/index.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 /** Everything the site and the build report are made from. */

@@ -3,9 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openNoteCache } from '../../src/site/note-cache.ts';
-import { buildVault, prepareContext, readVault, type VaultFiles } from '../../src/vault/index.ts';
-import { prepareFile, type PreparedFile } from '../../src/vault/prepare/prepare-file.ts';
-import { prepareInWorkers } from '../../src/vault/prepare/prepare-pool.ts';
+import { buildVault, prepareContext, prepareFile, prepareInWorkers, readVault, type PreparedFile, type VaultFiles } from '../../src/vault/index.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 /** Everything a reader could see of a model: its pages as data. */

@@ -6,7 +6,10 @@ import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { visit } from '../../src/markdown/visit.ts';
 import { parseMarkdown } from '../../src/vault/prepare/markdown.ts';
-import { finishHtml, finishHtmlText, needsTree, parseBody, renderToHast, serializeBody, type LinkRendering } from '../../src/vault/prepare/render.ts';
+import { renderToHast, serializeBody } from '../../src/vault/prepare/render.ts';
+import { finishHtmlText, needsTree, parseBody } from '../../src/vault/stages/finish/fill-links.ts';
+import type { LinkRendering } from '../../src/vault/types.ts';
+import { finishHtml } from '../helpers/render-markdown.ts';
 
 /** A rendered part as prepareNote leaves it: wiki-links are placeholders numbered across the vault. */
 function part(): Root {

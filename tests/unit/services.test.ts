@@ -61,7 +61,12 @@ describe('service hubs', () => {
   it('knows which services each section of a page touches', () => {
     const guide = notePage(vault, 'guide') as NotePage;
     expect(guide.services.map((s) => s.name)).toEqual(['Amazon EC2', 'Amazon S3', 'AWS Glue']);
-    expect(guide.html).toMatch(/<h2 id="processing">Processing<\/h2><ul class="section-services"[^>]*><li><a class="service-chip" href="\/services\/amazon-ec2\/">Amazon EC2<\/a><\/li><li><a class="service-chip" href="\/services\/aws-glue\/">AWS Glue<\/a><\/li><\/ul>/);
+    // The page lists them after the H2 of each section that names one; the note's own HTML holds none of them.
+    expect(guide.sectionServices.map(({ at, services }) => [guide.html.slice(0, at).match(/<h2 id="([^"]+)">[^<]*<\/h2>$/)?.[1], services.map((s) => s.href)])).toEqual([
+      ['storage', ['/services/amazon-s3/']],
+      ['processing', ['/services/amazon-ec2/', '/services/aws-glue/']],
+    ]);
+    expect(guide.html).not.toContain('service-chip');
     expect(guide.html).toMatch(/<h2 id="elsewhere">Elsewhere<\/h2>\n<p>/);
   });
 

@@ -1,72 +1,51 @@
-import type { Passage, PreparedNote, PreparedPart } from '../prepare/prepare-note.ts';
-import type { Backlink, Resolution } from '../model.ts';
-import { renderingKey, type LinkRendering } from '../prepare/render.ts';
-import type { Problem } from '../problems.ts';
-import type { Href, Slug, VaultPath } from '../types.ts';
+import type { LinkOccurrence, Passage, PreparedNote } from '../prepare/types.ts';
+import type { MentionsIn } from '../stages/find-mentions.ts';
+import type { PartLookups } from '../stages/finish/part-lookups.ts';
+import type { PartFinisher } from '../stages/finish-html.ts';
+import type { Mention, Resolution, ResolvedLink } from '../stages/types.ts';
+import type { Backlink, Href, LinkRendering, Service, Slug, VaultPath } from '../types.ts';
+import { FinishedParts } from './finished-parts.ts';
 
 type Suggest = (wanted: string) => string | undefined;
-
-/** How a link was read while a part was finished: its text, an embed's alias, what it embeds, how it renders. */
-export type LinkReadKind = 'text' | 'alias' | 'target' | 'render';
-
-/** One thing a part finished from its tree read, with what it read then. */
-export type TreeRead =
-  | { kind: LinkReadKind; from: VaultPath; local: number; value: string }
-  | { kind: 'url'; url: string; from: VaultPath; line: number; value: string }
-  | { kind: 'part'; path: VaultPath; index: number; part: PreparedPart };
-
-export interface TreeReads {
-  list: TreeRead[];
-  /** The attachments it published, to publish again when it is reused. */
-  attachments: VaultPath[];
-}
-
-/** How a link resolved, what resolving it reported, and the note it reached (whatever it resolved to) as that note then stood. */
-export interface ResolvedLink {
-  resolution: Resolution;
-  problems: Problem[];
-  target?: { path: VaultPath; note: PreparedNote | undefined; slugs: readonly Slug[] | undefined };
-}
-
-/** What a part's finished text depends on besides its own: which services its sections name, as text, and how its links render. */
-export interface FinishInputs {
-  named: string;
-  renderings: readonly LinkRendering[];
-}
 
 /** Whether two lists hold the same items in the same order (or both are missing). */
 export function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
-interface FinishedTree {
-  key: string;
-  reads: TreeReads;
-  html: string;
-  links: LinkRendering[];
-  /** What finishing it reported (its bad vault URLs), to report again when it is reused. */
-  problems: Problem[];
+/** A link resolved, and the note it reached (whatever it resolved to) as that note then stood. */
+interface KeptLink {
+  resolved: ResolvedLink;
+  target?: { path: VaultPath; note: PreparedNote | undefined; slugs: readonly Slug[] | undefined };
+}
+
+/** Where each note's links are numbered and its pages published in this model: what a kept link is checked against. */
+export interface LinkPlaces {
+  byPath: ReadonlyMap<VaultPath, PreparedNote>;
+  offsets: ReadonlyMap<VaultPath, number>;
+  slugs: ReadonlyMap<VaultPath, readonly Slug[]>;
 }
 
 /**
  * What one model can take from the model built before it in the same
  * process: `astro dev` builds the whole model again after each edit, and most
- * of it comes out as it was. Entries are keyed by the prepared objects they
- * were computed from, which an unchanged note keeps from build to build, and
- * by everything else they depend on; so a model built with a memo is the
- * model built without one (tests/unit/model-memo.test.ts).
+ * of it comes out as it was. Each method wraps what one stage does for one
+ * item (a link, a passage, a part, a backlink), answering as before when
+ * that item and everything it depends on is unchanged. Entries are keyed by
+ * the prepared objects they were computed from, which an unchanged note
+ * keeps from build to build; so a model built with a memo is the model built
+ * without one (tests/unit/model-memo.test.ts).
  */
 export class ModelMemo {
   private suggesters = new Map<string, { names: readonly string[]; suggest: Suggest }>();
   private catalog: string | undefined;
   private mentions = new WeakMap<Passage, number[]>();
-  private html = new WeakMap<PreparedPart, { inputs: FinishInputs; html: string; links: LinkRendering[] }>();
-  private renderings = new WeakMap<Resolution, LinkRendering>();
-  private citations = new WeakMap<Passage, Backlink>();
-  private trees = new WeakMap<PreparedPart, FinishedTree>();
-  private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
   private world: string | undefined;
-  private resolved = new WeakMap<PreparedNote, ResolvedLink[]>();
+  private links = new WeakMap<PreparedNote, KeptLink[]>();
+  private renderings = new WeakMap<Resolution, LinkRendering>();
+  private backlinks = new WeakMap<PreparedNote, Map<number, Backlink>>();
+  private citations = new WeakMap<Passage, Backlink>();
+  private parts = new FinishedParts();
 
   /** A "did you mean" over these names, with the answers it already gave while the names stay the same. */
   suggester(list: string, names: readonly string[], make: (names: readonly string[]) => Suggest): Suggest {
@@ -77,89 +56,87 @@ export class ModelMemo {
     return suggest;
   }
 
-  /** The positions, in the catalog, of the services a passage names; found again when the catalog changed. */
-  mentionsOf(catalog: string, passage: Passage, find: () => number[]): number[] {
+  /** The services a passage names, found again when the catalog (its text) changed. */
+  mentionsIn(catalog: string, services: readonly Service[], find: MentionsIn): MentionsIn {
     if (catalog !== this.catalog) {
       this.catalog = catalog;
       this.mentions = new WeakMap();
     }
-    let found = this.mentions.get(passage);
-    if (!found) this.mentions.set(passage, (found = find()));
-    return found;
-  }
-
-  /** Starts resolving a model's links: those kept are dropped unless the names, services and attachments links resolve against (`world`) are as they were. */
-  resolveIn(world: string): void {
-    if (world === this.world) return;
-    this.world = world;
-    this.resolved = new WeakMap();
-  }
-
-  /** How a note's link (by its place in the note) resolved, if the note is unchanged and the note it reached `reachesSame`. */
-  resolvedLink(note: PreparedNote, link: number, reachesSame: (target: NonNullable<ResolvedLink['target']>) => boolean): ResolvedLink | undefined {
-    const kept = this.resolved.get(note)?.[link];
-    return kept && (!kept.target || reachesSame(kept.target)) ? kept : undefined;
-  }
-
-  keepResolvedLink(note: PreparedNote, link: number, resolved: ResolvedLink): void {
-    let links = this.resolved.get(note);
-    if (!links) this.resolved.set(note, (links = []));
-    links[link] = resolved;
-  }
-
-  /** How a hub cites a passage, kept while the page the passage is on keeps its address. */
-  citation(passage: Passage, page: Href, make: () => Backlink): Backlink {
-    const kept = this.citations.get(passage);
-    if (kept?.from.href === page) return kept;
-    const made = make();
-    this.citations.set(passage, made);
-    return made;
-  }
-
-  /** How a page lists a link to it, kept while the linking note is unchanged and the link's page keeps its address. */
-  backlink(note: PreparedNote, link: number, page: Href, make: () => Backlink): Backlink {
-    let links = this.backlinks.get(note);
-    if (!links) this.backlinks.set(note, (links = new Map()));
-    const kept = links.get(link);
-    if (kept?.from.href === page) return kept;
-    const made = make();
-    links.set(link, made);
-    return made;
-  }
-
-  /** How a resolved link renders, made once for as long as the resolution (kept with `keepResolvedLink`) is the same object. */
-  rendering(resolution: Resolution, make: (resolution: Resolution) => LinkRendering): LinkRendering {
-    let made = this.renderings.get(resolution);
-    if (!made) this.renderings.set(resolution, (made = make(resolution)));
-    return made;
+    const position = new Map(services.map((service, i) => [service, i]));
+    return (passage) => {
+      let found = this.mentions.get(passage);
+      if (!found) this.mentions.set(passage, (found = find(passage).map((service) => position.get(service)!)));
+      return found.map((i) => services[i]!);
+    };
   }
 
   /**
-   * A part's finished HTML and the links it rendered, if it was finished before with links that render
-   * the same and sections that name the same services. Renderings kept with their resolutions
-   * are the same objects, so most are matched without comparing their text.
+   * `resolve`, answering as before for a link of an unchanged note while the names, services and attachments
+   * links resolve against (`world`) are as they were, and the note it reached is unchanged at the same addresses.
    */
-  finished(part: PreparedPart, { named, renderings }: FinishInputs): { html: string; links: LinkRendering[] } | undefined {
-    const kept = this.html.get(part);
-    if (!kept || kept.inputs.named !== named || kept.inputs.renderings.length !== renderings.length) return undefined;
-    const before = kept.inputs.renderings;
-    return renderings.every((rendering, i) => rendering === before[i] || renderingKey(rendering) === renderingKey(before[i]!)) ? kept : undefined;
-  }
-
-  keepFinished(part: PreparedPart, inputs: FinishInputs, html: string, links: LinkRendering[]): void {
-    this.html.set(part, { inputs, html, links: [...links] });
+  linkResolver(world: string, places: LinkPlaces, resolve: (link: LinkOccurrence) => ResolvedLink): (link: LinkOccurrence) => ResolvedLink {
+    if (world !== this.world) {
+      this.world = world;
+      this.links = new WeakMap();
+    }
+    const reachesSame = (target: NonNullable<KeptLink['target']>) => places.byPath.get(target.path) === target.note && sameItems(places.slugs.get(target.path), target.slugs);
+    return (link) => {
+      const note = places.byPath.get(link.from)!;
+      const local = link.index - places.offsets.get(link.from)!;
+      let kept = this.links.get(note);
+      const before = kept?.[local];
+      if (before && (!before.target || reachesSame(before.target))) return before.resolved;
+      const resolved = resolve(link);
+      if (!kept) this.links.set(note, (kept = []));
+      const { reached } = resolved;
+      kept[local] = { resolved, ...(reached ? { target: { path: reached, note: places.byPath.get(reached), slugs: places.slugs.get(reached) } } : {}) };
+      return resolved;
+    };
   }
 
   /**
-   * A part with embeds or vault URLs, finished before under the same `key`, if every
-   * note part, link and URL it read then reads the same now (`same`, asked in order).
+   * `render`, made once for as long as a resolution (kept by `linkResolver`) is the same object. A hub's or
+   * stub's section, and an attachment, are worked out each time: section ids depend on link order.
    */
-  finishedTree(part: PreparedPart, key: string, same: (read: TreeRead) => boolean): FinishedTree | undefined {
-    const kept = this.trees.get(part);
-    return kept?.key === key && kept.reads.list.every(same) ? kept : undefined;
+  renderer(render: (resolution: Resolution) => LinkRendering): (resolution: Resolution) => LinkRendering {
+    return (resolution) => {
+      if (resolution.kind !== 'page' && resolution.kind !== 'private' && resolution.kind !== 'none') return render(resolution);
+      let made = this.renderings.get(resolution);
+      if (!made) this.renderings.set(resolution, (made = render(resolution)));
+      return made;
+    };
   }
 
-  keepTree(part: PreparedPart, finished: FinishedTree): void {
-    this.trees.set(part, finished);
+  /** `finishPart`, keeping a part's HTML while all it read reads the same (finished-parts.ts). */
+  partFinisher(lookups: PartLookups): PartFinisher {
+    return this.parts.finisher(lookups);
+  }
+
+  /** `spot`, keeping a link's backlink while the linking note is unchanged and the link's page keeps its address. */
+  backlinkSpot(places: LinkPlaces, href: (slug: Slug) => Href, spot: (link: LinkOccurrence) => Backlink): (link: LinkOccurrence) => Backlink {
+    return (link) => {
+      const note = places.byPath.get(link.from)!;
+      const local = link.index - places.offsets.get(link.from)!;
+      const page = href(places.slugs.get(link.from)![link.part]!);
+      let kept = this.backlinks.get(note);
+      if (!kept) this.backlinks.set(note, (kept = new Map()));
+      const before = kept.get(local);
+      if (before?.from.href === page) return before;
+      const made = spot(link);
+      kept.set(local, made);
+      return made;
+    };
+  }
+
+  /** `cite`, keeping how a hub cites a passage while the page the passage is on keeps its address. */
+  citer(slugs: ReadonlyMap<VaultPath, readonly Slug[]>, href: (slug: Slug) => Href, cite: (mention: Mention) => Backlink): (mention: Mention) => Backlink {
+    return (mention) => {
+      const page = href(slugs.get(mention.note.path)![mention.part]!);
+      const before = this.citations.get(mention.passage);
+      if (before?.from.href === page) return before;
+      const made = cite(mention);
+      this.citations.set(mention.passage, made);
+      return made;
+    };
   }
 }

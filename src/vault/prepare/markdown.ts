@@ -8,6 +8,7 @@ import type { Node, Point } from 'unist';
 import { SKIP, visit } from '../../markdown/visit.ts';
 import { remarkObsidian } from '../../markdown/pipeline.ts';
 import stripComments, { type StrippedComments, type TextRange } from '../../markdown/strip-comments.ts';
+import type { NoteFormat } from '../types.ts';
 
 /**
  * The one Markdown parser of the vault: CommonMark, GFM, frontmatter and
@@ -18,8 +19,6 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter
 
 /** `.mdx` notes are read with MDX syntax too, so imports and components are not taken for text. */
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkObsidian);
-
-export type NoteFormat = 'md' | 'mdx';
 
 export const formatOf = (path: string): NoteFormat => (/\.mdx$/i.test(path) ? 'mdx' : 'md');
 

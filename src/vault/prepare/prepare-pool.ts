@@ -3,9 +3,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { PrepareContext, PreparedFile } from './prepare-file.ts';
+import type { PrepareContext, PreparedFile } from './types.ts';
 import type { PrepareBatch } from './prepare-worker.ts';
-import type { SourceFile } from '../read/read-vault.ts';
+import type { SourceFile } from '../types.ts';
 
 /** Notes a worker is sent at a time: small enough to share the work out evenly, large enough that messages cost little. */
 const BATCH = 100;

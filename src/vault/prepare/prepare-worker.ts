@@ -7,8 +7,9 @@
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { fenceLanguages, loadCodeLanguages } from '../../markdown/rehype-code-highlight.ts';
-import { prepareFile, type PrepareContext } from './prepare-file.ts';
-import type { SourceFile } from '../read/read-vault.ts';
+import { prepareFile } from './prepare-file.ts';
+import type { PrepareContext } from './types.ts';
+import type { SourceFile } from '../types.ts';
 
 export interface PrepareBatch {
   batch: number;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastText } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
@@ -8,10 +7,11 @@ import type { State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, SKIP, visit } from '../../markdown/visit.ts';
+import { EXIT, visit } from '../../markdown/visit.ts';
 import { rehypeObsidian } from '../../markdown/pipeline.ts';
 import rehypeSanitizeNote from '../../markdown/rehype-sanitize-note.ts';
 import type { WikiLinkNode } from './markdown.ts';
+import type { BodyChunk } from './types.ts';
 
 /** Data the model puts on a wiki-link node before rendering: which link it is and what it reads. */
 export interface WikiLinkData {
@@ -140,109 +140,10 @@ function readableText(node: Element): string {
   return node.children.map((child) => (child.type === 'element' ? readableText(child) : child.type === 'text' ? child.value : '')).join('');
 }
 
-/** How a resolved wiki-link is written out. */
-export type LinkRendering =
-  | { kind: 'link'; href: string; className: string[]; title?: string }
-  | { kind: 'text' };
-
-/** Fills the wiki-link placeholders and serialises the page body. */
-export function finishHtml(tree: HastRoot, renderingOf: (link: number) => LinkRendering): string {
-  visit(tree, 'element', (node, index, parent) => {
-    const marker = node.properties.dataQuireLink;
-    if (marker === undefined) return;
-    const rendering = renderingOf(Number(marker));
-    delete node.properties.dataQuireLink;
-    if (rendering.kind === 'text' && parent && index !== undefined) {
-      parent.children.splice(index, 1, ...(node.children as ElementContent[]));
-      return [SKIP, index];
-    }
-    if (rendering.kind === 'link') {
-      node.properties.href = rendering.href;
-      node.properties.className = rendering.className;
-      if (rendering.title) node.properties.title = rendering.title;
-    }
-    return undefined;
-  });
-  return toHtml(tree);
-}
-
-/**
- * A part's body between preparing and finishing: its top-level nodes, each
- * serialised, with the wiki-link and embed placeholders still in. Text, not
- * trees, because a tree costs ten times its HTML in memory, and text is cheap
- * to hand between threads and to keep in a cache.
- */
-export interface BodyChunk {
-  html: string;
-  /** The id of an H2 standing at the top level: the section's service links go after it. */
-  h2?: string;
-}
-
 export function serializeBody(tree: HastRoot): BodyChunk[] {
   return tree.children.map((node) => {
     const html = toHtml({ type: 'root', children: [node] });
     const id = node.type === 'element' && node.tagName === 'h2' ? node.properties.id : undefined;
     return typeof id === 'string' ? { html, h2: id } : { html };
   });
-}
-
-/**
- * The tree a body was serialised from, for the rare page that needs one
- * (embeds, or Markdown links with vault paths), with its placeholders'
- * numbers moved on by `offset`: a note numbers its links from 0.
- */
-export function parseBody(chunks: readonly BodyChunk[], offset: number): HastRoot {
-  const tree = fromHtml(chunks.map((chunk) => chunk.html).join(''), { fragment: true });
-  if (offset === 0) return tree;
-  visit(tree, 'element', (node: Element) => {
-    for (const key of ['dataQuireLink', 'dataQuireEmbed'] as const) {
-      const n = node.properties[key];
-      if (n !== undefined) node.properties[key] = String(Number(n) + offset);
-    }
-  });
-  return tree;
-}
-
-/** What only a tree can finish: embeds to expand, vault URLs to rewrite (see relative-urls.ts). */
-export const needsTree = (chunks: readonly BodyChunk[]): boolean =>
-  chunks.some((chunk) => chunk.html.includes('data-quire-embed=') || chunk.html.includes('data-quire-line='));
-
-/** A wiki-link placeholder exactly as `wikiLinkHandler` makes it and toHtml writes it: its text cannot hold a `<`. */
-const PLACEHOLDER = /<a data-quire-link="(\d+)">([^<]*)<\/a>/g;
-
-/**
- * `finishHtml` for a body that needs no tree, done on the text: each
- * placeholder becomes its link (written by toHtml, so the output is the same
- * byte for byte) or its text. Undefined if some placeholder is not in the
- * shape expected, so the caller falls back to the tree.
- */
-export function finishHtmlText(html: string, renderingOf: (link: number) => LinkRendering): string | undefined {
-  const total = html.split('data-quire-link=').length - 1;
-  let replaced = 0;
-  const finished = html.replace(PLACEHOLDER, (_match, marker: string, text: string) => {
-    replaced++;
-    const rendering = renderingOf(Number(marker));
-    if (rendering.kind === 'text') return text;
-    return `${openingTag(rendering)}${text}</a>`;
-  });
-  return replaced === total ? finished : undefined;
-}
-
-/** A link rendering as one string: equal strings render the same. */
-export function renderingKey(rendering: LinkRendering): string {
-  return rendering.kind === 'text' ? 't' : `${rendering.href}\0${rendering.className.join(' ')}\0${rendering.title ?? ''}`;
-}
-
-const openingTags = new Map<string, string>();
-
-function openingTag(rendering: Extract<LinkRendering, { kind: 'link' }>): string {
-  const key = renderingKey(rendering);
-  let tag = openingTags.get(key);
-  if (tag === undefined) {
-    const properties = { href: rendering.href, className: rendering.className, ...(rendering.title ? { title: rendering.title } : {}) };
-    tag = toHtml({ type: 'element', tagName: 'a', properties, children: [] }).slice(0, -'</a>'.length);
-    if (openingTags.size > 50_000) openingTags.clear();
-    openingTags.set(key, tag);
-  }
-  return tag;
 }

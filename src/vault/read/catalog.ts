@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isSeq } from 'yaml';
 import { z } from 'zod';
 import { slugSegment } from '../slug.ts';
-import type { VaultPath } from '../types.ts';
+import type { Service, VaultPath } from '../types.ts';
 
 /** The categories a service may have; a typo here is caught rather than making a category of its own. */
 export const CATEGORIES = [
@@ -32,15 +32,6 @@ const entrySchema = z.strictObject({
   docs: z.url({ error: (issue) => (issue.input === undefined ? 'is missing: give the official documentation’s URL' : 'must be the URL of the official documentation (https://…)') }),
 });
 
-export interface Service {
-  /** The URL segment: `amazon-s3`. */
-  id: string;
-  name: string;
-  aliases: string[];
-  category: (typeof CATEGORIES)[number];
-  summary: string;
-  docs: string;
-}
 
 export type CatalogResult = { ok: true; services: Service[] } | { ok: false; errors: { line?: number | undefined; message: string }[] };
 

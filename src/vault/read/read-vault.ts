@@ -2,31 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
 import { isAttachment } from '../prepare/embeds.ts';
-import { asVaultPath, type VaultPath } from '../types.ts';
-
-/** A file of the vault as read from disk. This is the only module of the model that touches the disk. */
-export interface SourceFile {
-  path: VaultPath;
-  text: string;
-  /** The file was not valid UTF-8; unreadable bytes were replaced with U+FFFD. */
-  invalidUtf8?: boolean;
-  /** When the file was last changed, for feeds when a note gives no date. */
-  modified?: Date;
-}
-
-export interface UnreadableFile {
-  path: VaultPath;
-  reason: string;
-}
-
-export interface VaultFiles {
-  notes: SourceFile[];
-  unreadable: UnreadableFile[];
-  /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
-  catalog?: SourceFile;
-  /** Images, PDFs, audio and video beside the notes; only their paths are read. */
-  attachments?: VaultPath[];
-}
+import { asVaultPath, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
 
 export class VaultNotFoundError extends Error {}
 

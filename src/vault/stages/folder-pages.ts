@@ -1,39 +1,28 @@
-import type { Backlink } from '../model.ts';
 import { folderOf } from '../link-index.ts';
-import { slugFromPath } from '../slug.ts';
-import { asSlug, hrefFor, type Href, type Slug } from '../types.ts';
+import { slugFromPath, SlugClaims } from '../slug.ts';
+import { asSlug, asVaultPath, type FolderPage, type PageLink, type Slug } from '../types.ts';
+import type { Site } from './types.ts';
 
-interface Link {
-  title: string;
-  slug: Slug;
-  href: Href;
+/** The folder pages, by folder path, and the taken addresses after they claimed theirs. */
+export interface FolderPages {
+  byFolder: Map<string, FolderPage>;
+  taken: ReadonlySet<Slug>;
+  problems: SlugClaims['problems'];
 }
-
-/** A folder of the vault as a page: its notes and its subfolders. The vault's top is the folder ''. */
-export interface FolderPage extends Link {
-  kind: 'folder';
-  /** The folder's path in the vault; '' for the top. */
-  folder: string;
-  notes: Link[];
-  folders: (Link & { count: number })[];
-  /** The folders above, outermost first. */
-  parents: Link[];
-  backlinks: Backlink[];
-}
-
 
 /**
  * The folder tree of the published notes, one page per folder, so that
  * navigation can show where a note sits without listing the whole vault on
- * every page. `claim` hands out the slugs (they may clash with notes).
+ * every page. A folder's page may have to give way to a note at its address.
  */
-export function buildFolders(notes: readonly (Link & { folder: string })[], base: string, claim: (wanted: Slug) => Slug): Map<string, FolderPage> {
+export function buildFolderPages(notes: readonly (PageLink & { folder: string })[], taken: ReadonlySet<Slug>, site: Site): FolderPages {
+  const claims = new SlugClaims(taken);
   const folders = new Map<string, FolderPage>();
   const ensure = (folder: string): FolderPage => {
     let page = folders.get(folder);
     if (page) return page;
-    const slug = folder === '' ? asSlug('folders') : claim(asSlug(`folders/${slugFromPath(folder)}`));
-    page = { kind: 'folder', folder, title: folder === '' ? 'All notes' : folder.slice(folder.lastIndexOf('/') + 1), slug, href: hrefFor(base, slug), notes: [], folders: [], parents: [], backlinks: [] };
+    const slug = folder === '' ? asSlug('folders') : claims.claim(asSlug(`folders/${slugFromPath(folder)}`), asVaultPath(`folders/${slugFromPath(folder)}/`));
+    page = { kind: 'folder', folder, title: folder === '' ? 'All notes' : folder.slice(folder.lastIndexOf('/') + 1), slug, href: site.href(slug), notes: [], folders: [], parents: [], backlinks: [] };
     folders.set(folder, page);
     if (folder !== '') ensure(folderOf(folder));
     return page;
@@ -52,7 +41,7 @@ export function buildFolders(notes: readonly (Link & { folder: string })[], base
     if (page.folder === '') continue;
     const parent = folders.get(folderOf(page.folder))!;
     parent.folders.push({ title: page.title, slug: page.slug, href: page.href, count: below.get(page.folder) ?? 0 });
-    const chain: Link[] = [];
+    const chain: PageLink[] = [];
     for (let folder = folderOf(page.folder); ; folder = folderOf(folder)) {
       const above = folders.get(folder)!;
       chain.unshift({ title: above.title, slug: above.slug, href: above.href });
@@ -60,5 +49,5 @@ export function buildFolders(notes: readonly (Link & { folder: string })[], base
     }
     page.parents = chain;
   }
-  return folders;
+  return { byFolder: folders, taken: claims.taken, problems: claims.problems };
 }

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rehypeObsidian, remarkObsidian } from '../../../src/markdown/pipeline.ts';
-import rehypeCodeBlockIds from '../../../src/markdown/rehype-code-block-ids.ts';
-import rehypeTaskLabels from '../../../src/markdown/rehype-task-labels.ts';
 import { parseMarkdown } from '../../../src/vault/prepare/markdown.ts';
 import { headingsOf, renderToHast } from '../../../src/vault/prepare/render.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('the Obsidian Markdown pipeline', () => {
-  it('exposes the public API', () => {
-    expect(remarkObsidian.length).toBeGreaterThan(0);
-    expect(rehypeObsidian.length).toBeGreaterThan(0);
-    expect(typeof rehypeCodeBlockIds).toBe('function');
-    expect(typeof rehypeTaskLabels).toBe('function');
-  });
 
   describe('external links', () => {
     it('opens http(s) links in a new tab, without an opener or a referrer, marked external', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import rehypeCodeHighlight from '../../../src/markdown/rehype-code-highlight.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('rehypeCodeHighlight: Shiki with GitHub’s light and dark themes', () => {
-  it('exposes the public API', () => {
-    expect(typeof rehypeCodeHighlight).toBe('function');
-  });
 
   it('highlights a TypeScript block with both themes’ colours as CSS variables', () => {
     const html = renderMarkdown('```ts\nconst answer: number = 42;\n```');

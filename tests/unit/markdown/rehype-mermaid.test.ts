@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import rehypeMermaid from '../../../src/markdown/rehype-mermaid.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('rehypeMermaid: ```mermaid blocks', () => {
-  it('exposes the public API', () => {
-    expect(typeof rehypeMermaid).toBe('function');
-  });
 
   it('turns a mermaid block into <pre class="mermaid"> with its source as text, not highlighted', () => {
     expect(renderMarkdown('```mermaid\ngraph TD\n  A[Start] --> B{Is it?}\n```')).toBe('<pre class="mermaid">graph TD\n  A[Start] --> B{Is it?}</pre>');

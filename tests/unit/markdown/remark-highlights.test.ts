@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import remarkHighlights from '../../../src/markdown/remark-highlights.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('remarkHighlights: ==text==', () => {
-  it('exposes the public API', () => {
-    expect(typeof remarkHighlights).toBe('function');
-  });
 
   const cases: [string, string, string][] = [
     ['a highlight', 'Some ==marked== text', '<p>Some <mark>marked</mark> text</p>'],

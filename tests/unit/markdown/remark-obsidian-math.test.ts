@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import remarkObsidianMath from '../../../src/markdown/remark-obsidian-math.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 /** The TeX source KaTeX keeps in its MathML, which is what a formula "says". */
 const texOf = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">(.*?)<\/annotation>/g)].map((m) => m[1]);
 
 describe('remarkObsidianMath with KaTeX: $inline$ and $$display$$', () => {
-  it('exposes the public API', () => {
-    expect(typeof remarkObsidianMath).toBe('function');
-  });
 
   it('renders inline math with KaTeX at build time', () => {
     const html = renderMarkdown('Energy: $E = mc^2$.');

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import stripComments from '../../../src/markdown/strip-comments.ts';
-import { parseMarkdown, stripNoteComments } from '../../../src/vault/prepare/markdown.ts';
+import { parseMarkdown } from '../../../src/vault/prepare/markdown.ts';
 import { linkInlineTags } from '../../../src/vault/prepare/tags.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 describe('stripComments', () => {
-  it('exposes the public API', () => {
-    expect(typeof stripComments).toBe('function');
-    expect(typeof stripNoteComments).toBe('function');
-  });
 
   it('deletes a comment whole, and maps offsets back to the source', () => {
     const source = 'a %%one\ntwo%% b\nc';

@@ -45,12 +45,9 @@ function attachmentElement(target: Extract<EmbedTarget, { kind: 'attachment' }>,
   }
 }
 
-/**
- * Copies of embedded content keep no ids (the page they are shown on has its
- * own, and links target the original) and none of their page's navigation.
- */
+/** Copies of embedded content keep no ids: the page they are shown on has its own, and links target the original. */
 function withoutIds(nodes: ElementContent[]): ElementContent[] {
-  const copy = structuredClone(nodes).filter((node) => !(node.type === 'element' && String(node.properties.className ?? '').includes('section-services')));
+  const copy = structuredClone(nodes);
   for (const node of copy) {
     visit(node, 'element', (element: Element) => {
       delete element.properties.id;

@@ -1,36 +1,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
-import type { Direction, Graph, GraphNode, LocalGraph } from './build-graph.ts';
-import type { Slug } from '../vault/types.ts';
-
-/** A node with its place, its size and the label to write beside it. */
-export interface PlacedNode extends GraphNode {
-  x: number;
-  y: number;
-  r: number;
-  /** The title, shortened to fit; the full title goes in the node's `<title>`. */
-  label: string;
-  /** Where the label is written, and which end of it is there. */
-  text: { x: number; y: number; anchor: TextAnchor };
-}
-
-export type TextAnchor = 'start' | 'middle' | 'end';
-
-export interface PlacedEdge {
-  source: Slug;
-  target: Slug;
-  mutual: boolean;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-export interface ViewBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Graph, GraphNode } from './build-graph.ts';
+import { boundsOf, labelBox, round, shortTitle, sizer, type PlacedEdge, type PlacedNode, type ViewBox } from './placing.ts';
+import type { Slug } from '../vault/index.ts';
 
 export interface GraphLayout {
   nodes: (PlacedNode & {
@@ -73,20 +44,6 @@ function hash(text: string): number {
 function seeded(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-/** Node sizes grow with the square root of the degree, up to the best-connected node drawn. */
-function sizer(nodes: readonly GraphNode[]): (node: GraphNode) => number {
-  const most = Math.max(1, ...nodes.map((node) => node.degree));
-  return (node) => round(3 + 6 * Math.sqrt(node.degree / most) + (node.kind === 'book' ? 2 : 0));
-}
-
-/** A title cut to `max` characters at a word, with an ellipsis. */
-export function shortTitle(title: string, max = 28): string {
-  if (title.length <= max) return title;
-  const cut = title.lastIndexOf(' ', max - 1);
-  return `${title.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s:,;–—-]+$/, '')}…`;
 }
 
 /** The font size labels are planned for in a graph that names every page; the drawing comes out at about this scale. */
@@ -210,21 +167,6 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): GraphLay
   return { nodes, edges: placeEdges(edges, new Map(nodes.map((node) => [node.slug, node]))), viewBox, fontSize, total: graph.nodes.length };
 }
 
-function boundsOf(nodes: readonly { x: number; y: number; r: number }[]): ViewBox {
-  if (nodes.length === 0) return { x: -50, y: -50, width: 100, height: 100 };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { x, y, r } of nodes) {
-    minX = Math.min(minX, x - r);
-    minY = Math.min(minY, y - r);
-    maxX = Math.max(maxX, x + r);
-    maxY = Math.max(maxY, y + r);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /** The drawing's bounds, labels shown included, with a margin; never smaller than MIN_VIEW. */
 function viewOf(nodes: readonly (PlacedNode & { labelled: boolean })[], fontSize: number): ViewBox {
   const bounds = boundsOf(nodes.flatMap((node) => (node.labelled ? [node, ...labelBox(node, fontSize)] : [node])));
@@ -241,90 +183,4 @@ function placeEdges(edges: Graph['edges'], at: ReadonlyMap<Slug, { x: number; y:
     const to = at.get(edge.target)!;
     return { ...edge, x1: from.x, y1: from.y, x2: to.x, y2: to.y };
   });
-}
-
-/** A neighbour of the page, on the side it is drawn. */
-export interface LocalPlacedNode extends PlacedNode {
-  direction: Direction;
-  side: 'left' | 'right';
-}
-
-export interface LocalLayout {
-  centre: PlacedNode;
-  /** Pages it links to on the right, pages linking to it on the left; pages that do both fill the shorter side. */
-  neighbours: LocalPlacedNode[];
-  /** One per neighbour, from the page to it. */
-  edges: PlacedEdge[];
-  /** Where to write what each side holds, over its column. */
-  captions: { side: 'left' | 'right'; x: number; y: number; anchor: TextAnchor }[];
-  viewBox: ViewBox;
-  /** Neighbours before the cap. */
-  total: number;
-}
-
-/** Rows `step` apart, columns `inner` to `inner + bulge` from the page, labels cut at `label` characters. */
-const LOCAL = { step: 26, inner: 130, bulge: 40, label: 26, centreLabel: 34, margin: 8 } as const;
-/** The font size local graphs are drawn at (graph.css sets it), and the width of their side captions at it. */
-const LOCAL_FONT = 12;
-const CAPTION_WIDTH = 170;
-
-/**
- * Places a page's neighbours without physics: the page in the middle, what
- * it links to in an arc on the right, what links to it in an arc on the
- * left, in the order `localGraph` gives. Cheap enough to run for every page.
- * The viewBox is cut to what is drawn, labels included, in units meant to be
- * shown at one pixel each.
- */
-export function layoutLocalGraph(local: LocalGraph): LocalLayout {
-  const right = local.neighbours.filter((n) => n.direction === 'out');
-  const left = local.neighbours.filter((n) => n.direction === 'in');
-  for (const n of local.neighbours) if (n.direction === 'both') (right.length <= left.length ? right : left).push(n);
-
-  const radiusOf = sizer([local.centre, ...local.neighbours]);
-  const rows = Math.max(right.length, left.length, 3);
-  const half = ((rows - 1) * LOCAL.step) / 2;
-  const column = (nodes: typeof right, side: 'left' | 'right'): LocalPlacedNode[] => {
-    const sign = side === 'right' ? 1 : -1;
-    const offset = ((rows - nodes.length) * LOCAL.step) / 2;
-    return nodes.map((node, i) => {
-      const y = round(-half + offset + i * LOCAL.step);
-      const curve = half === 0 ? 1 : 1 - (y / half) ** 2;
-      const x = round((LOCAL.inner + LOCAL.bulge * curve) * sign);
-      const r = radiusOf(node);
-      const text = { x: round(x + sign * (r + 5)), y, anchor: side === 'right' ? ('start' as const) : ('end' as const) };
-      return { ...node, side, x, y, r, label: shortTitle(node.title, LOCAL.label), text };
-    });
-  };
-  const neighbours = [...column(right, 'right'), ...column(left, 'left')];
-  const r = radiusOf(local.centre) + 2;
-  const centre: PlacedNode = { ...local.centre, x: 0, y: 0, r, label: shortTitle(local.centre.title, LOCAL.centreLabel), text: { x: 0, y: round(r + 12), anchor: 'middle' } };
-  const edges = neighbours.map((n) => ({ source: local.centre.slug, target: n.slug, mutual: n.direction === 'both', x1: 0, y1: 0, x2: n.x, y2: n.y }));
-  const top = -half - 2 * LOCAL.step;
-  const captions = (['left', 'right'] as const)
-    .filter((side) => neighbours.some((n) => n.side === side))
-    .map((side) => ({ side, x: side === 'right' ? LOCAL.inner : -LOCAL.inner, y: top + LOCAL.step, anchor: side === 'right' ? ('start' as const) : ('end' as const) }));
-
-  const box = boundsOf([centre, ...neighbours].flatMap((node) => [node, ...labelBox(node, LOCAL_FONT)]));
-  const bottom = Math.max(half, centre.text.y) + LOCAL.step;
-  const minX = Math.min(box.x, ...captions.map((c) => (c.side === 'left' ? c.x - CAPTION_WIDTH : c.x))) - LOCAL.margin;
-  const maxX = Math.max(box.x + box.width, ...captions.map((c) => (c.side === 'right' ? c.x + CAPTION_WIDTH : c.x))) + LOCAL.margin;
-  return {
-    centre,
-    neighbours,
-    edges,
-    captions,
-    viewBox: { x: round(minX), y: round(top), width: round(maxX - minX), height: round(bottom - top) },
-    total: local.total,
-  };
-}
-
-
-/** Roughly where a node's label falls, as a zero-radius box for `boundsOf`. */
-function labelBox(node: PlacedNode, fontSize: number): { x: number; y: number; r: number }[] {
-  const width = node.label.length * fontSize * 0.6;
-  const start = node.text.anchor === 'start' ? node.text.x : node.text.anchor === 'end' ? node.text.x - width : node.text.x - width / 2;
-  return [
-    { x: start, y: node.text.y - fontSize / 2, r: 0 },
-    { x: start + width, y: node.text.y + fontSize / 2, r: 0 },
-  ];
 }

@@ -1,0 +1,163 @@
+import type { Heading as MdastHeading, Nodes, Root } from 'mdast';
+import { visitParents } from '../../markdown/visit.ts';
+import { markBlocks } from './blocks.ts';
+import type { NotePart } from './book.ts';
+import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
+import { excerpt, textAround } from './excerpt.ts';
+import { linkDisplayText, parseLinkTarget } from './link-target.ts';
+import type { WikiLinkNode } from './markdown.ts';
+import { markVaultUrlLines } from './relative-urls.ts';
+import { headingsOf, renderToHast, serializeBody, type RawHtml, type WikiLinkData } from './render.ts';
+import { linkInlineTags } from './tags.ts';
+import type { LinkOccurrence, PartHeading, Passage, PreparedPart } from './types.ts';
+import type { VaultPath } from '../types.ts';
+
+/** What preparing a part needs of its note and of the note's other parts. */
+export interface PartContext {
+  path: VaultPath;
+  source: string;
+  /** Numbers links across the whole note, so each part's links continue the last part's. */
+  nextLinkIndex: () => number;
+  tagHref: (tag: string) => string;
+  rawHtml: RawHtml;
+  /** Where the part's links are collected, in document order. */
+  occurrences: LinkOccurrence[];
+}
+
+/** The alias written after `|`, read from the source because the parser gives a link without one its target as alias. */
+function aliasOf(node: WikiLinkNode, source: string): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const inner = source.slice(start + 2, end - 2);
+  const divider = inner.indexOf('|');
+  return divider === -1 ? undefined : inner.slice(divider + 1);
+}
+
+/** An embed's `|` part is display text unless it is an image size. */
+const imageSizeOrText = (alias: string | undefined) => (alias !== undefined && /^\d+(x\d+)?$/.test(alias.trim()) ? undefined : alias);
+
+/** What a wiki-link reads on the page: its alias, else its target as Obsidian shows it. */
+export function wikiLinkText(node: WikiLinkNode, source: string): string {
+  return linkDisplayText(parseLinkTarget(node.value), aliasOf(node, source));
+}
+
+const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
+
+/**
+ * One part (page) of a note prepared: its block ids and tags marked, its
+ * links numbered and turned into placeholders, its passages and headings
+ * listed, and its body rendered to HTML with the placeholders still in.
+ */
+export function preparePart(part: NotePart, partIndex: number, context: PartContext): PreparedPart {
+  const blocks = markBlocks(part.tree);
+  const tags = linkInlineTags(part.tree, context.source, context.tagHref);
+  markEmbeds(part.tree);
+  nameLinks(part.tree, context);
+  const walked = walkPart(part.tree, partIndex, context);
+
+  const hast = renderToHast(part.tree, context.rawHtml);
+  markVaultUrlLines(hast);
+  const rendered = headingsOf(hast);
+  const headings: PartHeading[] = walked.headings.map((heading, i) => ({
+    depth: heading.depth,
+    text: headingSource(heading, context.source),
+    displayText: rendered[i]?.text ?? '',
+    id: rendered[i]?.id ?? '',
+    line: heading.position?.start.line ?? 0,
+  }));
+  for (const { occurrence, stack: above } of walked.links) {
+    context.occurrences.push({ ...occurrence, trail: above.map((h) => walked.headings.indexOf(h)) });
+  }
+  const trails = new Map<MdastHeading, number>(walked.headings.map((h, i) => [h, i]));
+  const passages = walked.passages.map(({ passage, stack }) => ({ ...passage, trail: stack.map((h) => trails.get(h)!) }));
+  const content = part.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition');
+  const empty = content.length === 0 || (content.length === 1 && content[0]!.type === 'heading');
+  return { kind: part.kind, empty, body: serializeBody(hast), headings, tags, blocks, passages };
+}
+
+/** Numbers every link and names it first, so an excerpt shows the other links of its passage as they read. */
+function nameLinks(tree: Root, context: PartContext): void {
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'wikiLink') {
+      const link = node as WikiLinkNode;
+      const data = link.data as unknown as WikiLinkData;
+      data.quireText = wikiLinkText(link, context.source);
+      data.quireLink = context.nextLinkIndex();
+    } else if (node.type === 'wikiEmbed') {
+      const embed = node as WikiEmbedNode;
+      const index = context.nextLinkIndex();
+      const inline = ancestors[ancestors.length - 1]?.type === 'paragraph';
+      // A placeholder the model fills with the embedded note, image, PDF or media once everything is resolved.
+      embed.data = {
+        quireLink: index,
+        quireText: linkDisplayText(parseLinkTarget(embed.value), imageSizeOrText(embed.alias)),
+        hName: inline ? 'span' : 'div',
+        hProperties: { dataQuireEmbed: String(index) },
+        hChildren: [],
+      };
+    }
+  });
+}
+
+interface WalkedPart {
+  headings: MdastHeading[];
+  /** Each passage with the headings above it. */
+  passages: { passage: Omit<Passage, 'trail'>; stack: MdastHeading[] }[];
+  links: { occurrence: Omit<LinkOccurrence, 'trail'>; stack: MdastHeading[] }[];
+}
+
+/** The part's headings, passages and links in document order, each with the headings above it. */
+function walkPart(tree: Root, partIndex: number, context: PartContext): WalkedPart {
+  const walked: WalkedPart = { headings: [], passages: [], links: [] };
+  let stack: MdastHeading[] = [];
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'heading') {
+      walked.headings.push(node);
+      stack = [...stack.filter((h) => h.depth < node.depth), node];
+    }
+    if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
+      const passage = { text: textAround(node as Nodes, node as Nodes).text.replace(/\s+/g, ' ').trim(), plain: plainText(node as Nodes), line: node.position?.start.line ?? 0 };
+      walked.passages.push({ passage, stack: [...stack] });
+    }
+    if (node.type === 'heading') return;
+    if (node.type !== 'wikiLink' && node.type !== 'wikiEmbed') return;
+    const link = node as WikiLinkNode | WikiEmbedNode;
+    const { quireLink: index, quireText: text } = link.data as unknown as WikiLinkData;
+    const embed =
+      link.type === 'wikiEmbed'
+        ? { ...(link.alias !== undefined ? { alias: link.alias } : {}), inline: ancestors[ancestors.length - 1]?.type === 'paragraph' }
+        : undefined;
+    const block = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
+    const around = textAround(block as Nodes, link as unknown as Nodes);
+    const occurrence = {
+      index,
+      from: context.path,
+      part: partIndex,
+      line: link.position?.start.line ?? 0,
+      raw: link.value,
+      target: parseLinkTarget(link.value),
+      text,
+      excerpt: excerpt(around.text, around.at),
+      ...(embed ? { embed } : {}),
+    };
+    walked.links.push({ occurrence, stack: [...stack] });
+  });
+  return walked;
+}
+
+/** Text outside links and code: what a plain-text mention is looked for in. */
+function plainText(node: Nodes): string {
+  if (node.type === 'wikiLink' || node.type === 'wikiEmbed' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return ' ';
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? ' ' : node.value;
+  if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join('');
+  return ' ';
+}
+
+/** A heading as the author wrote it (the text a link names), taken from the source so `[[links]]` in it stay as written. */
+function headingSource(heading: MdastHeading, source: string): string {
+  const first = heading.children[0]?.position?.start.offset;
+  const last = heading.children[heading.children.length - 1]?.position?.end.offset;
+  if (first === undefined || last === undefined) return '';
+  return source.slice(first, last).trim();
+}

@@ -1,0 +1,64 @@
+import { attachmentHref } from '../href.ts';
+import { slugSegment } from '../slug.ts';
+import type { BuildOptions, FolderPage, Page, Problem, ServiceLink, Service, Slug, StubPage, TagPage, Vault } from '../types.ts';
+import type { HubPages } from './hub-pages.ts';
+import type { NotePages } from './note-pages.ts';
+import type { Backlinks, Catalog, FinishedNotes, NumberedNotes, PublishedNotes, Site } from './types.ts';
+
+export interface VaultParts {
+  site: Site;
+  options: BuildOptions;
+  catalog: Catalog;
+  published: PublishedNotes;
+  numbered: NumberedNotes;
+  finished: FinishedNotes;
+  backlinks: Backlinks;
+  notePages: NotePages;
+  hubPages: HubPages;
+  stubPages: StubPage[];
+  folders: ReadonlyMap<string, FolderPage>;
+  tagPages: TagPage[];
+  serviceLink: (service: Service) => ServiceLink;
+  problems: Problem[];
+}
+
+/** The model as the pages read it: every page by address, the site's lists, and the build's report. */
+export function assembleVault(parts: VaultParts): Vault {
+  const { site, options, catalog, published, notePages, hubPages, stubPages, tagPages, backlinks } = parts;
+  const pages: Page[] = [...notePages.pages, ...hubPages.pages, ...stubPages, ...parts.folders.values(), ...tagPages];
+  const { books, notes } = notePages;
+  const categories = [...new Set(catalog.services.map((s) => s.category))].sort();
+  return {
+    base: site.base,
+    title: options.title ?? (books.length === 1 && notes.length === 0 ? books[0]!.title : (options.fallbackTitle ?? 'Quire')),
+    pages,
+    bySlug: new Map<Slug, Page>(pages.map((page) => [page.slug, page])),
+    books,
+    notes,
+    folders: parts.folders,
+    services: categories.map((category) => ({
+      category,
+      id: slugSegment(category),
+      services: catalog.services
+        .filter((s) => s.category === category)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => ({ ...parts.serviceLink(s), category, summary: s.summary, passages: hubPages.passages.get(s) ?? 0 })),
+    })),
+    tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
+    stubs: stubPages.map(({ title, slug, href }) => ({ title, slug, href })),
+    attachments: [...parts.finished.attachments].sort().map((path) => ({ path, href: attachmentHref(site.base, path) })),
+    mdxNotes: new Map(parts.numbered.notes.filter((note) => note.format === 'mdx').map((note) => [note.path, notePages.contents.get(note.path)!])),
+    problems: parts.problems,
+    stats: {
+      notesRead: published.counts.read,
+      notesPublished: published.counts.published,
+      notesPrivate: published.counts.private,
+      notesUnreadable: published.counts.unreadable,
+      pagesWritten: pages.length,
+      links: parts.numbered.links.length,
+      linksResolved: backlinks.counts.resolved,
+      linksToStubs: backlinks.counts.toStubs,
+      linksToPrivate: backlinks.counts.toPrivate,
+    },
+  };
+}
