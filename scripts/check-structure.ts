@@ -5,7 +5,9 @@
  *   - no source file in src/ over 300 lines;
  *   - no function in src/vault/ over 80 lines;
  *   - no import cycle among src/'s TypeScript modules, type imports included;
- *   - code outside src/vault/ imports the model only through src/vault/index.ts.
+ *   - code outside src/vault/ imports the model only through src/vault/index.ts; the one
+ *     exception is the build command's heap sizing, which walks the vault in a process that
+ *     must not load the whole model (src/cli/heap-limit.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,12 +59,15 @@ function importsOf(file: string): string[] {
     .map((name) => path.resolve(path.dirname(file), name));
 }
 
+/** Imports from outside the model that skip its boundary on purpose, each with its reason at the import. */
+const THROUGH_THE_WALL = new Set(['src/cli/heap-limit.ts → src/vault/read/read-vault.ts']);
 const graph = new Map(files.filter((file) => !file.endsWith('.css')).map((file) => [file, importsOf(file)]));
 const vault = path.join(src, 'vault') + path.sep;
 for (const [file, imports] of graph) {
   if (file.startsWith(vault)) continue;
   for (const imported of imports) {
-    if (imported.startsWith(vault) && imported !== path.join(vault, 'index.ts')) problems.push(`${relative(file)} imports ${relative(imported)}; outside src/vault/, import the model from src/vault/index.ts`);
+    if (!imported.startsWith(vault) || imported === path.join(vault, 'index.ts') || THROUGH_THE_WALL.has(`${relative(file)} → ${relative(imported)}`)) continue;
+    problems.push(`${relative(file)} imports ${relative(imported)}; outside src/vault/, import the model from src/vault/index.ts`);
   }
 }
 

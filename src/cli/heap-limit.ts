@@ -1,4 +1,5 @@
-import { listVault } from '../vault/index.ts';
+// Only the vault's walk, not the model: this runs in `npm run build`'s own small process, before Astro's.
+import { listVault } from '../vault/read/read-vault.ts';
 
 /** Notes in a vault, found as the build finds them. 0 if it cannot be read: the build then says why. */
 export async function countNotes(contentDir: string): Promise<number> {

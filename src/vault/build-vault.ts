@@ -3,7 +3,7 @@ import type { ModelMemo } from './memo/model-memo.ts';
 import { contextOf } from './prepare/context.ts';
 import { prepareFile } from './prepare/prepare-file.ts';
 import type { PreparedFile } from './prepare/types.ts';
-import { assembleVault } from './stages/assemble-vault.ts';
+import { assembleVault, type VaultParts } from './stages/assemble-vault.ts';
 import { assignHubs } from './stages/assign-hubs.ts';
 import { claimAddresses } from './stages/claim-addresses.ts';
 import { collectBacklinks } from './stages/collect-backlinks.ts';
@@ -38,6 +38,11 @@ import type { BuildOptions, Service, Vault, VaultFiles } from './types.ts';
  * wraps a few stages to answer as before where nothing changed.
  */
 export function buildVault(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[], memo?: ModelMemo): Vault {
+  return assembleVault(runStages(files, options, preparedFiles, memo));
+}
+
+/** Every stage's result, in order: what `buildVault` assembles, and what a test of one stage looks at. */
+export function runStages(files: VaultFiles, options: BuildOptions = {}, preparedFiles?: readonly PreparedFile[], memo?: ModelMemo): VaultParts {
   const base = normalizeBase(options.base);
   const site: Site = { base, href: hrefsFor(base) };
   const catalog = readCatalog(files.catalog);
@@ -73,5 +78,5 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
 
   const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags].flatMap((stage) => stage.problems);
-  return assembleVault({ site, options, catalog, published, numbered, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems });
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
 }

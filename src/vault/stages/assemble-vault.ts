@@ -3,14 +3,21 @@ import { slugSegment } from '../slug.ts';
 import type { BuildOptions, FolderPage, Page, Problem, ServiceLink, Service, Slug, StubPage, TagPage, Vault } from '../types.ts';
 import type { HubPages } from './hub-pages.ts';
 import type { NotePages } from './note-pages.ts';
-import type { Backlinks, Catalog, FinishedNotes, NumberedNotes, PublishedNotes, Site } from './types.ts';
+import type { Addresses, Backlinks, Catalog, FinishedNotes, Hubs, Mention, NumberedNotes, Places, PublishedNotes, ResolvedLinks, SectionServiceMap, Site } from './types.ts';
 
+/** What every stage made, in the order they run. */
 export interface VaultParts {
   site: Site;
   options: BuildOptions;
   catalog: Catalog;
   published: PublishedNotes;
+  hubs: Hubs;
   numbered: NumberedNotes;
+  addresses: Addresses;
+  resolved: ResolvedLinks;
+  gathered: Places;
+  mentions: Mention[];
+  sections: SectionServiceMap;
   finished: FinishedNotes;
   backlinks: Backlinks;
   notePages: NotePages;
