@@ -41,6 +41,8 @@ function firstLine(markdown: string): string | undefined {
       .replace(/!?\[\[([^\]]*)\]\]/g, (_, target: string) => target.replace(/#\^?/g, ' > '))
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>/g, '')
+      .replace(/^\||\|$/g, '')
+      .replace(/\s*\|\s*/g, ' ')
       .replace(/[*_=~`]+/g, '')
       .replace(/\s+/g, ' ')
       .trim();

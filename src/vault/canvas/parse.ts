@@ -61,7 +61,7 @@ export function parseCanvas(text: string, file: VaultPath): ParsedCanvas {
     }
     const first = nodeLines.get(node.id);
     if (first !== undefined) {
-      reader.report(idLine(reader.place, raw), `node id ${quote(node.id)} is used twice (first on line ${first}); the second node`, 'every node needs an id of its own', true);
+      reader.report(idLine(reader.place, raw), `node id ${quote(node.id)} is used again (first on line ${first}) by another node`, 'every node needs an id of its own', true);
       continue;
     }
     nodeLines.set(node.id, node.line);
@@ -76,15 +76,15 @@ export function parseCanvas(text: string, file: VaultPath): ParsedCanvas {
     if (edge === undefined) continue;
     const first = edgeLines.get(edge.id);
     if (first !== undefined) {
-      reader.report(idLine(reader.place, raw), `edge id ${quote(edge.id)} is used twice (first on line ${first}); the second edge`, 'every edge needs an id of its own', true);
+      reader.report(idLine(reader.place, raw), `edge id ${quote(edge.id)} is used again (first on line ${first}) by another edge`, 'every edge needs an id of its own', true);
       continue;
     }
     const missing = [edge.fromNode, edge.toNode].find((id) => !nodeLines.has(id));
     if (missing !== undefined) {
       const end = missing === edge.fromNode ? 'starts at' : 'ends at';
-      const why = leftOut.has(missing) ? 'a node that is left out (see above)' : 'a node the canvas does not have';
+      const why = leftOut.has(missing) ? 'a node that is left out (see above)' : 'which is not a node of the canvas';
       const key = missing === edge.fromNode ? 'fromNode' : 'toNode';
-      reader.report(reader.place(raw as object).keys.get(key) ?? edge.line, `edge ${quote(edge.id)} ${end} ${quote(missing)}, ${why}; the edge`, 'an edge joins two nodes of the same canvas, named by their ids', true);
+      reader.report(reader.place(raw as object).keys.get(key) ?? edge.line, `edge ${quote(edge.id)} ${end} ${quote(missing)}, ${why}`, 'an edge joins two nodes of the same canvas, named by their ids', true);
       continue;
     }
     edgeLines.set(edge.id, edge.line);
