@@ -49,48 +49,57 @@ export function parseCanvas(text: string, file: VaultPath): ParsedCanvas {
       problems.push({ rule: 'bad-canvas', file, line, message: leftOut ? `${message}; it is left out` : `${message}; it is ignored`, ...(hint ? { hint } : {}), severity: 'warning' }),
   };
 
+  const { nodes, leftOut } = readNodes((top.nodes ?? []) as unknown[], reader);
+  const edges = readEdges((top.edges ?? []) as unknown[], new Set(nodes.map((node) => node.id)), leftOut, reader);
+  return { canvas: { file, nodes, edges }, problems };
+}
+
+/** The valid nodes, each id once (the first keeps it), and the ids of the nodes left out. */
+function readNodes(list: unknown[], reader: Reader): { nodes: CanvasNode[]; leftOut: Set<string> } {
   const nodes: CanvasNode[] = [];
-  const nodeLines = new Map<string, number>();
+  const lines = new Map<string, number>();
   const leftOut = new Set<string>();
-  const nodeList = (top.nodes ?? []) as unknown[];
-  for (const [index, raw] of nodeList.entries()) {
-    const node = readNode(raw, index, reader.place(nodeList).keys.get(String(index)) ?? 1, reader);
+  for (const [index, raw] of list.entries()) {
+    const node = readNode(raw, index, reader.place(list).keys.get(String(index)) ?? 1, reader);
     if (node === undefined) {
       if (isObject(raw) && typeof raw.id === 'string') leftOut.add(raw.id);
       continue;
     }
-    const first = nodeLines.get(node.id);
+    const first = lines.get(node.id);
     if (first !== undefined) {
       reader.report(idLine(reader.place, raw), `node id ${quote(node.id)} is used again (first on line ${first}) by another node`, 'every node needs an id of its own', true);
       continue;
     }
-    nodeLines.set(node.id, node.line);
+    lines.set(node.id, node.line);
     nodes.push(node);
   }
+  return { nodes, leftOut };
+}
 
+/** The valid edges between nodes the canvas kept, each id once. */
+function readEdges(list: unknown[], nodeIds: ReadonlySet<string>, leftOut: ReadonlySet<string>, reader: Reader): CanvasEdge[] {
   const edges: CanvasEdge[] = [];
-  const edgeLines = new Map<string, number>();
-  const edgeList = (top.edges ?? []) as unknown[];
-  for (const [index, raw] of edgeList.entries()) {
-    const edge = readEdge(raw, index, reader.place(edgeList).keys.get(String(index)) ?? 1, reader);
+  const lines = new Map<string, number>();
+  for (const [index, raw] of list.entries()) {
+    const edge = readEdge(raw, index, reader.place(list).keys.get(String(index)) ?? 1, reader);
     if (edge === undefined) continue;
-    const first = edgeLines.get(edge.id);
+    const first = lines.get(edge.id);
     if (first !== undefined) {
       reader.report(idLine(reader.place, raw), `edge id ${quote(edge.id)} is used again (first on line ${first}) by another edge`, 'every edge needs an id of its own', true);
       continue;
     }
-    const missing = [edge.fromNode, edge.toNode].find((id) => !nodeLines.has(id));
+    const missing = [edge.fromNode, edge.toNode].find((id) => !nodeIds.has(id));
     if (missing !== undefined) {
-      const end = missing === edge.fromNode ? 'starts at' : 'ends at';
+      const from = missing === edge.fromNode;
       const why = leftOut.has(missing) ? 'a node that is left out (see above)' : 'which is not a node of the canvas';
-      const key = missing === edge.fromNode ? 'fromNode' : 'toNode';
-      reader.report(reader.place(raw as object).keys.get(key) ?? edge.line, `edge ${quote(edge.id)} ${end} ${quote(missing)}, ${why}`, 'an edge joins two nodes of the same canvas, named by their ids', true);
+      const line = reader.place(raw as object).keys.get(from ? 'fromNode' : 'toNode') ?? edge.line;
+      reader.report(line, `edge ${quote(edge.id)} ${from ? 'starts' : 'ends'} at ${quote(missing)}, ${why}`, 'an edge joins two nodes of the same canvas, named by their ids', true);
       continue;
     }
-    edgeLines.set(edge.id, edge.line);
+    lines.set(edge.id, edge.line);
     edges.push(edge);
   }
-  return { canvas: { file, nodes, edges }, problems };
+  return edges;
 }
 
 function idLine(place: Reader['place'], raw: unknown): number {

@@ -8,6 +8,7 @@
  * content, in order, with working links. So that a keyboard does not walk
  * through the links twice, those in the picture are taken out of the tab
  * order; the viewport itself takes focus, and the arrow keys scroll it.
+ * Search indexes the list, not the picture, so a passage is found once.
  */
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
@@ -85,5 +86,5 @@ export function renderPicture(layout: CanvasLayout, options: CanvasRenderOptions
   forPicture(stage);
   const cards = layout.nodes.filter((placed) => placed.node.type !== 'group').length;
   const label = `${options.title}: a canvas of ${cards} ${cards === 1 ? 'card' : 'cards'} and ${layout.edges.length} ${layout.edges.length === 1 ? 'connection' : 'connections'}, drawn; its cards follow as a list`;
-  return h('div', { className: ['canvas-viewport'], id: pictureId, role: 'group', ariaLabel: label, tabIndex: 0 }, h('div', { className: ['canvas-sizer'] }, stage));
+  return h('div', { className: ['canvas-viewport'], id: pictureId, role: 'group', ariaLabel: label, tabIndex: 0, dataPagefindIgnore: '' }, h('div', { className: ['canvas-sizer'] }, stage));
 }

@@ -175,9 +175,9 @@ describe('the picture', () => {
     expect(selectAll('.canvas-node-file .file-stand-in', figure).map((p) => toString(p))).toEqual(['Notes/Ideas.md', 'Notes/Plan.md#Next steps', 'Attachments/diagram.png']);
   });
 
-  it('is one named group to assistive technology, its drawing hidden and its links out of the tab order, with no ids', () => {
+  it('is one named group to assistive technology and left out of search, its drawing hidden and its links out of the tab order, with no ids', () => {
     const viewport = select('.canvas-viewport', render())!;
-    expect(viewport.properties).toMatchObject({ role: 'group', tabIndex: 0, id: 'canvas-map-picture' });
+    expect(viewport.properties).toMatchObject({ role: 'group', tabIndex: 0, id: 'canvas-map-picture', dataPagefindIgnore: '' });
     expect(viewport.properties.ariaLabel).toBe('Map: a canvas of 9 cards and 8 connections, drawn; its cards follow as a list');
     const stage = select('.canvas-stage', viewport)!;
     expect(stage.properties.ariaHidden).toBe('true');
