@@ -77,7 +77,9 @@ export function backgroundStyle(node: CanvasGroupNode, options: CanvasRenderOpti
   return `--canvas-background:url("${quoted}");`;
 }
 
-export const itemId = (options: CanvasRenderOptions, index: number): string => `${options.idPrefix.replace(/[^\w-]/g, '-')}-${index}`;
+/** The id prefix, made safe to use in ids and in `#` links. */
+export const figureId = (options: CanvasRenderOptions): string => options.idPrefix.replace(/[^\w-]/g, '-');
+export const itemId = (options: CanvasRenderOptions, index: number): string => `${figureId(options)}-${index}`;
 
 /** The node's content: asked of the model for text and file nodes, a card for links, nothing for a group (its label is drawn apart). */
 export function nodeContent(node: CanvasNode, options: CanvasRenderOptions): ElementContent[] {

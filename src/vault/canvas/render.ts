@@ -10,7 +10,7 @@ import { h } from 'hastscript';
 import type { CanvasLayout } from './layout.ts';
 import { renderOutline } from './render-outline.ts';
 import { renderPicture } from './render-picture.ts';
-import { itemId, nodeContent, px, type CanvasRenderOptions } from './render-parts.ts';
+import { figureId, nodeContent, px, type CanvasRenderOptions } from './render-parts.ts';
 
 export type { CanvasRenderOptions } from './render-parts.ts';
 
@@ -21,15 +21,15 @@ export type { CanvasRenderOptions } from './render-parts.ts';
  * stylesheet works out the scale. An empty canvas says so.
  */
 export function renderCanvas(layout: CanvasLayout, options: CanvasRenderOptions): Element {
-  const figureId = itemId(options, 0).replace(/-0$/, '');
+  const id = figureId(options);
   const { bounds } = layout;
   const figure = (children: ElementContent[]) =>
-    h('figure', { className: ['canvas'], id: figureId, ariaLabel: options.title, dataCanvas: '', style: `--canvas-w:${px(bounds.width)};--canvas-h:${px(bounds.height)};` }, children);
+    h('figure', { className: ['canvas'], id, ariaLabel: options.title, dataCanvas: '', style: `--canvas-w:${px(bounds.width)};--canvas-h:${px(bounds.height)};` }, children);
   if (layout.nodes.length === 0) return figure([h('p', { className: ['canvas-empty'] }, 'This canvas is empty.')]);
 
   const contents = layout.nodes.map((placed) => nodeContent(placed.node, options));
-  const pictureId = `${figureId}-picture`;
-  const outlineId = `${figureId}-list`;
+  const pictureId = `${id}-picture`;
+  const outlineId = `${id}-list`;
   return figure([
     renderPicture(layout, options, contents, pictureId),
     h('p', { className: ['canvas-switch'] }, [
