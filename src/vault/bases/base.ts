@@ -2,8 +2,8 @@
  * A base, from its YAML to the data of each of its views, with every mistake
  * in it reported as a problem naming the file, line, view and expression.
  */
-import { didYouMean } from '../problems.ts';
 import type { Href, VaultPath } from '../types.ts';
+import { suggest } from './checks.ts';
 import { compileBase, compileFilter, viewExpressions, viewProperties, type Compiled, type CompiledBase } from './compile.ts';
 import { parseConfig, type BaseConfig, type ViewSpec } from './config.ts';
 import { createEnv, type ReportError } from './environment.ts';
@@ -48,7 +48,7 @@ interface Blocker {
 /** The first thing that keeps a view from being shown as written, if any. */
 function blockerOf(spec: ViewSpec, expressions: Compiled[]): Blocker | undefined {
   if (!VIEW_TYPES.includes(spec.type)) {
-    return { expression: `type: ${spec.type}`, message: `Quire cannot show “${spec.type}” views yet; it shows table, cards and list views`, line: spec.line };
+    return { expression: `type: ${spec.type}`, message: `“${spec.type}” views are not supported yet (Quire shows table, cards and list views)`, line: spec.line };
   }
   const column = viewProperties(spec).find((key) => UNAVAILABLE_COLUMNS[key]);
   if (column) return { expression: column, message: UNAVAILABLE_COLUMNS[column]!, line: spec.line };
@@ -77,12 +77,12 @@ function missingNames(spec: ViewSpec, compiled: CompiledBase): { line: number; m
   for (const key of new Set(viewProperties(spec))) {
     const name = key.startsWith('formula.') ? key.slice('formula.'.length) : undefined;
     if (name === undefined || compiled.formulas.has(name)) continue;
-    const close = didYouMean(name, formulaNames);
+    const close = suggest(name, formulaNames);
     found.push({ line: spec.line, message: `view “${spec.name}”: there is no formula “${name}”; its column stays empty`, ...(close ? { hint: `did you mean “${close}”?` } : {}) });
   }
   for (const [key, name] of spec.summaries) {
     if (builtInSummary(name) || compiled.summaries.has(name)) continue;
-    const close = didYouMean(name, [...Object.keys(BUILT_IN_SUMMARIES), ...compiled.summaries.keys()]);
+    const close = suggest(name, [...Object.keys(BUILT_IN_SUMMARIES), ...compiled.summaries.keys()]);
     found.push({ line: spec.line, message: `view “${spec.name}”: “${key}” asks for the summary “${name}”, which neither Quire nor the base defines`, ...(close ? { hint: `did you mean “${close}”?` } : {}) });
   }
   return found;
@@ -105,7 +105,7 @@ export function evaluateBase(source: BaseSource, notes: readonly BaseNote[], opt
 
   const compiled = compileBase(config);
   for (const [name, usedIn] of compiled.missingFormulas) {
-    const close = didYouMean(name, [...compiled.formulas.keys()]);
+    const close = suggest(name, [...compiled.formulas.keys()]);
     problem(usedIn.line, `${usedIn.role} \`${usedIn.text}\`: there is no formula “${name}”; it is empty`, close ? `did you mean “${close}”?` : undefined);
   }
 

@@ -21,6 +21,27 @@ const UNAVAILABLE_FILE_FIELDS: Record<string, string> = {
 
 const FUNCTION_NAMES = ['if', ...Object.keys(GLOBAL_FUNCTIONS)];
 
+function letterCounts(word: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const letter of word.toLowerCase()) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * A close name, for “did you mean”: one the author probably mistyped, with
+ * the same letters swapped or one letter more, less or changed (`daet` for
+ * `date`), not merely a short word a couple of edits away (`nope` for `now`).
+ */
+export function suggest(wanted: string, names: Iterable<string>): string | undefined {
+  const close = didYouMean(wanted, names);
+  if (close === undefined) return undefined;
+  const a = letterCounts(wanted);
+  const b = letterCounts(close);
+  let apart = 0;
+  for (const letter of new Set([...a.keys(), ...b.keys()])) apart += Math.abs((a.get(letter) ?? 0) - (b.get(letter) ?? 0));
+  return apart <= 2 ? close : undefined;
+}
+
 function children(expr: Expr): Expr[] {
   switch (expr.type) {
     case 'member':
@@ -48,11 +69,11 @@ function unsupportedCall(expr: Extract<Expr, { type: 'call' }>): string | undefi
     if (FUNCTION_NAMES.includes(callee.name)) return undefined;
     const why = UNSUPPORTED_FUNCTIONS[callee.name];
     if (why) return `Quire does not support ${callee.name}(): ${why}`;
-    const close = callee.name.length > 3 ? didYouMean(callee.name, FUNCTION_NAMES) : undefined;
+    const close = suggest(callee.name, FUNCTION_NAMES);
     return `there is no function “${callee.name}()”${close ? ` (did you mean “${close}()”?)` : ''}`;
   }
   if (callee.type === 'member' && !METHOD_NAMES.has(callee.name)) {
-    const close = callee.name.length > 3 ? didYouMean(callee.name, METHOD_NAMES) : undefined;
+    const close = suggest(callee.name, METHOD_NAMES);
     return `Quire does not support the method “${callee.name}()”${close ? ` (did you mean “${close}()”?)` : ''}`;
   }
   return undefined;
@@ -88,7 +109,7 @@ export function inspect(root: Expr): ExprFacts {
     }
     const formula = formulaName(expr);
     if (formula !== undefined) facts.formulas.add(formula);
-    stack.push(...children(expr).reverse());
+    stack.push(...[...children(expr)].reverse());
   }
   return facts;
 }

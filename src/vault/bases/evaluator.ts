@@ -38,8 +38,10 @@ export function evaluate(expr: Expr, scope: Scope, env: Env): Value {
       return { kind: 'object', fields: Object.fromEntries(expr.entries.map(([key, item]) => [key, evaluate(item, scope, env)])) };
     case 'name':
       return nameValue(expr.name, scope, env);
-    case 'member':
-      return special(expr.object, expr.name, scope, env) ?? member(evaluate(expr.object, scope, env), expr.name, env);
+    case 'member': {
+      const named = special(expr.object, expr.name, scope, env);
+      return named !== undefined ? named : member(evaluate(expr.object, scope, env), expr.name, env);
+    }
     case 'index':
       return index(expr, scope, env);
     case 'call':

@@ -57,7 +57,8 @@ export const GLOBAL_FUNCTIONS: Record<string, GlobalFunction> = {
   now: (_args, env) => dateValue(env.now, true),
   today: (_args, env) => dateValue(startOfDay(env.now), false),
   number: ([value]) => toNumber(value ?? null),
-  list: ([value]) => (value === undefined ? [] : isList(value) ? value : [value]),
+  // An empty property is an empty list, not a list holding nothing.
+  list: ([value]) => (value === undefined || value === null ? [] : isList(value) ? value : [value]),
   max: (args) => {
     const values = numbers(args, 'max');
     return values.length ? Math.max(...values) : null;

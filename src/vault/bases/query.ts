@@ -66,6 +66,8 @@ function sortOrder(a: Value, b: Value, direction: SortSpec['direction']): number
   return Math.sign(order) * (direction === 'DESC' ? -1 : 1);
 }
 
+const nameOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 function sortRows(rows: Row[], sort: SortSpec[], env: Env): void {
   // Without a sort, notes come by name, as a reader looks for them.
   const keys: SortSpec[] = sort.length ? sort : [{ property: 'file.name', direction: 'ASC' }];
@@ -74,7 +76,8 @@ function sortRows(rows: Row[], sort: SortSpec[], env: Env): void {
       const order = sortOrder(valueOf(a, property, env), valueOf(b, property, env), direction);
       if (order) return order;
     }
-    return a.scope.note.path < b.scope.note.path ? -1 : a.scope.note.path > b.scope.note.path ? 1 : 0;
+    // Ties keep the order of names, then of paths, so that a build always gives the same page.
+    return nameOrder.compare(a.scope.note.name, b.scope.note.name) || (a.scope.note.path < b.scope.note.path ? -1 : a.scope.note.path > b.scope.note.path ? 1 : 0);
   });
 }
 

@@ -14,6 +14,7 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function caption(view: BaseView): ElementContent[] {
+  if (view.unsupported) return [h('span', { className: ['base-view-name'] }, view.name)];
   const shown = view.groups.reduce((sum, group) => sum + group.rows.length, 0);
   const count = view.limitApplied ? `${shown} of ${plural(view.total, 'note')}` : plural(view.total, 'note');
   return [h('span', { className: ['base-view-name'] }, view.name), text(' '), h('span', { className: ['base-view-count'] }, count)];
