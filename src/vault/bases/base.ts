@@ -42,13 +42,14 @@ interface Blocker {
   /** `filter`, `formula “ppu”`: where the expression stands, when it is one. */
   role?: string;
   message: string;
+  hint?: string;
   line: number;
 }
 
 /** The first thing that keeps a view from being shown as written, if any. */
 function blockerOf(spec: ViewSpec, expressions: Compiled[]): Blocker | undefined {
   if (!VIEW_TYPES.includes(spec.type)) {
-    return { expression: `type: ${spec.type}`, message: `“${spec.type}” views are not supported yet (Quire shows table, cards and list views)`, line: spec.line };
+    return { expression: `type: ${spec.type}`, message: `“${spec.type}” views are not supported yet`, hint: 'Quire shows table, cards and list views', line: spec.line };
   }
   const column = viewProperties(spec).find((key) => UNAVAILABLE_COLUMNS[key]);
   if (column) return { expression: column, message: UNAVAILABLE_COLUMNS[column]!, line: spec.line };
@@ -150,7 +151,7 @@ export function evaluateBase(source: BaseSource, notes: readonly BaseNote[], opt
 
   for (const { blocker, views: names } of blocked.values()) {
     const what = blocker.role ? `${blocker.role} \`${blocker.expression}\`` : `\`${blocker.expression}\``;
-    problem(blocker.line, `${quoteViews(names)}: ${what}: ${blocker.message}; the view is not shown`);
+    problem(blocker.line, `${quoteViews(names)}: ${what}: ${blocker.message}; the view is not shown`, blocker.hint);
   }
   // A broken formula or summary no view uses is still a mistake in the file.
   const blockedTexts = new Set([...blocked.values()].map((entry) => entry.blocker.expression));

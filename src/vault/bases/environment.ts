@@ -35,7 +35,7 @@ function defaultResolver(notes: readonly BaseNote[]): (target: string) => BaseNo
 
 export function createEnv(notes: readonly BaseNote[], options: BaseOptions, formulas: Map<string, Compiled>, report: ReportError): Env {
   const byExactPath = new Map(notes.map((note) => [note.path as string, note]));
-  const fallback = defaultResolver(notes);
+  let fallback: ((target: string) => BaseNote | undefined) | undefined;
   const noteFor = (target: string, from: VaultPath): BaseNote | undefined => {
     const clean = withoutFragment(target);
     if (!clean) return undefined;
@@ -46,6 +46,7 @@ export function createEnv(notes: readonly BaseNote[], options: BaseOptions, form
       const path = options.resolve(clean, from);
       return path === undefined ? undefined : byExactPath.get(path);
     }
+    fallback ??= defaultResolver(notes);
     return fallback(clean);
   };
   const resolveLink = (link: LinkValue, from: VaultPath): LinkValue => {

@@ -116,11 +116,8 @@ export function renderBaseView(view: BaseView, context: BaseRenderContext): Elem
   if (view.unsupported) {
     return figure([
       h('p', { className: ['base-notice'], role: 'note' }, [
-        'Quire cannot show this view: ',
-        view.unsupported.message,
-        ' (',
-        h('code', view.unsupported.expression),
-        ').',
+        `Quire cannot show this view: ${view.unsupported.message}.`,
+        h('code', { className: ['base-notice-expression'] }, view.unsupported.expression),
       ]),
     ]);
   }

@@ -159,7 +159,7 @@ describe('views that show nothing', () => {
   it('says why a view cannot be shown, with the expression', () => {
     const tree = render('views:\n  - type: table\n    name: Odd\n    filters: shout(rating)');
     expect(select('figure.base-view-unsupported', tree)).toBeDefined();
-    expect(texts(tree, 'p.base-notice[role=note]')).toEqual(['Quire cannot show this view: there is no function “shout()” (shout(rating)).']);
+    expect(texts(tree, 'p.base-notice[role=note]')).toEqual(['Quire cannot show this view: there is no function “shout()”.shout(rating)']);
     expect(texts(tree, 'p.base-notice code')).toEqual(['shout(rating)']);
   });
 
