@@ -24,7 +24,7 @@ export interface BaseNote {
   mtime?: Date;
   /** Tags from the properties and the text, without `#`. */
   tags: readonly string[];
-  /** Where the note's links lead (text and properties); paths of notes outside the base's note list are left out. */
+  /** Where the note's links lead (text and properties), resolved. A path that is not one of the notes the base is given (a private note) is ignored. */
   links: readonly VaultPath[];
   /** The note's YAML properties as parsed. */
   properties: Readonly<Record<string, unknown>>;
@@ -37,7 +37,7 @@ export interface BaseSource {
   text: string;
   /** 1-based line in `path` of the YAML's first line: 1 for a `.base` file (the default), the line after the opening fence for a block. */
   firstLine?: number;
-  /** What `this` is: the note a block stands in; for a `.base` file, the base itself (made from `path` when left out). */
+  /** What `this` is: the note a block stands in; for a `.base` file, the base itself (made from `path`, without an href, when left out). */
   thisFile?: BaseNote;
 }
 
