@@ -45,8 +45,8 @@ export interface VaultFiles {
   attachments?: VaultPath[];
 }
 
-/** A note in Markdown, or in MDX, which @astrojs/mdx compiles. */
-export type NoteFormat = 'md' | 'mdx';
+/** A note in Markdown, or in MDX, which @astrojs/mdx compiles; or a canvas (`.canvas`) or a base (`.base`), each a page of its own. */
+export type NoteFormat = 'md' | 'mdx' | 'canvas' | 'base';
 
 /** Kinds of problem a build can meet in a vault; each has its own rule id in the report. */
 export type ProblemRule =
@@ -60,7 +60,9 @@ export type ProblemRule =
   | 'bad-catalog'
   | 'missing-attachment'
   | 'outside-vault'
-  | 'invalid-utf8';
+  | 'invalid-utf8'
+  | 'bad-canvas'
+  | 'bad-base';
 
 export interface Problem {
   rule: ProblemRule;

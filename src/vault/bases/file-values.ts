@@ -2,7 +2,7 @@
  * A note as a value: its `file.*` fields, and `hasTag`, `inFolder`,
  * `hasLink`, `hasProperty`, `asLink` on it.
  */
-import { tagKey } from '../tags.ts';
+import { tagKey } from '../prepare/tags.ts';
 import type { Env } from './context.ts';
 import { fromJsDate } from './dates.ts';
 import type { BaseNote, LinkValue } from './types.ts';

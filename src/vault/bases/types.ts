@@ -3,7 +3,7 @@
  * disk or the model: it is handed the notes it may show, so a note that is not
  * published cannot appear in one.
  */
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import type { Href, VaultPath } from '../types.ts';
 
 /** One published note, as a base sees it. */

@@ -3,7 +3,7 @@
  * validation: every node and edge here is well formed, every edge joins two
  * nodes of the canvas, and optional fields are either valid or absent.
  */
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import type { VaultPath } from '../types.ts';
 
 export type CanvasSide = 'top' | 'right' | 'bottom' | 'left';

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { isUnpublished, stringList } from '../../../src/vault/frontmatter.ts';
-import { findTags } from '../../../src/vault/tags.ts';
+import { isUnpublished, stringList } from '../../../src/vault/prepare/frontmatter.ts';
+import { findTags } from '../../../src/vault/prepare/tags.ts';
 import type { Href, VaultPath } from '../../../src/vault/types.ts';
 import type { BaseNote } from '../../../src/vault/bases/types.ts';
 
