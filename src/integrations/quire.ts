@@ -62,8 +62,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         server.watcher.add(contentDir);
         const onChange = (event: VaultChange['event']) => (file: string) => {
           const inVault = file.slice(contentDir.length + 1);
-          // Notes, and the service catalog every hub is made from.
-          if (!file.startsWith(`${contentDir}/`) || !(/\.mdx?$/i.test(file) || CATALOG_FILES.includes(inVault)) || /(^|\/)\./.test(inVault)) return;
+          // Notes, canvases and bases, and the service catalog every hub is made from.
+          if (!file.startsWith(`${contentDir}/`) || !(/\.(mdx?|canvas|base)$/i.test(file) || CATALOG_FILES.includes(inVault)) || /(^|\/)\./.test(inVault)) return;
           forgetVault({ event, path: inVault.split(path.sep).join('/') as VaultPath });
           logger.info(`${inVault} changed; rebuilding the vault`);
           // Astro keeps each route's getStaticPaths() result; this event clears it, as for a content collection.

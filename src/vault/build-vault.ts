@@ -7,11 +7,13 @@ import { assembleVault, type VaultParts } from './stages/assemble-vault.ts';
 import { assignHubs } from './stages/assign-hubs.ts';
 import { claimAddresses } from './stages/claim-addresses.ts';
 import { collectBacklinks } from './stages/collect-backlinks.ts';
+import { evaluateBases } from './stages/evaluate-bases.ts';
 import { findMentions, mentionsIn } from './stages/find-mentions.ts';
 import { finishHtml } from './stages/finish-html.ts';
 import { finishPart } from './stages/finish/finish-part.ts';
 import { linkRenderer } from './stages/finish/link-renderings.ts';
 import { partLookups } from './stages/finish/part-lookups.ts';
+import { placeBases } from './stages/finish/place-bases.ts';
 import { vaultUrlResolver } from './stages/finish/vault-urls.ts';
 import { buildFolderPages } from './stages/folder-pages.ts';
 import { gatherPlaces } from './stages/gather-places.ts';
@@ -62,12 +64,13 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const named = mentionsIn(catalog);
   const mentions = findMentions(numbered, hubs, memo ? memo.mentionsIn(catalog.source?.text ?? '', catalog.services, named) : named);
   const sections = sectionServices(numbered, resolved, mentions, catalog, hubs);
+  const bases = evaluateBases({ site, numbered, addresses, resolved, links: world, places: gathered, sources, now: new Date() });
   const serviceLink = (service: Service) => ({ name: service.name, href: site.href(addresses.hubSlugs.get(service)!) });
 
   const render = linkRenderer(site, gathered, hubs);
   const vaultUrl = vaultUrlResolver({ site, notes: world.notes, attachments: world.attachments, privatePaths: published.privatePaths, addresses });
   const lookups = partLookups({ site, numbered, resolved, addresses, renderingOf: memo ? memo.renderer(render) : render, vaultUrl });
-  const finished = finishHtml(numbered, addresses, sections, serviceLink, memo ? memo.partFinisher(lookups) : (job) => finishPart(job, lookups));
+  const finished = placeBases(finishHtml(numbered, addresses, sections, serviceLink, memo ? memo.partFinisher(lookups) : (job) => finishPart(job, lookups)), bases);
 
   const spots = spotOf(numbered, addresses, site);
   const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink);
@@ -77,6 +80,6 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const folders = buildFolderPages(notePages.notes, gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
 
-  const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
+  const problems = [catalog, published, addresses, resolved, gathered, bases, finished, folders, tags].flatMap((stage) => stage.problems);
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, bases, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
 }

@@ -132,7 +132,7 @@ export function renderBase(result: BaseResult, context: BaseRenderContext): Elem
     const notice = first
       ? ['Quire cannot read this base: ', h('code', `${first.file}${first.line ? `:${first.line}` : ''}`), ` ${first.message}.`]
       : ['This base has no views.'];
-    return h('div', { className: ['base'] }, h('p', { className: ['base-notice'], role: 'note' }, notice));
+    return h('div', { className: ['base'], dataBase: '' }, h('p', { className: ['base-notice'], role: 'note' }, notice));
   }
-  return h('div', { className: ['base'] }, result.views.map((view) => renderBaseView(view, context)));
+  return h('div', { className: ['base'], dataBase: '' }, result.views.map((view) => renderBaseView(view, context)));
 }

@@ -35,7 +35,7 @@ export function parseCanvas(text: string, file: VaultPath): ParsedCanvas {
   const top = json.value;
   const topPlace = isObject(top) ? json.placeOf(top) : undefined;
   const notCanvas = (message: string, line = 1): ParsedCanvas => {
-    problems.push({ rule: 'bad-canvas', file, line, message, hint: 'a canvas is a JSON object: {"nodes": [...], "edges": [...]}', severity: 'error' });
+    problems.push({ rule: 'bad-canvas', file, line, message, hint: 'the canvas is not published until the file is fixed; a canvas is a JSON object: {"nodes": [...], "edges": [...]}', severity: 'error' });
     return { problems };
   };
   if (!isObject(top)) return notCanvas(`the canvas holds ${Array.isArray(top) ? 'a list' : `a ${top === null ? 'null' : typeof top}`}, not an object with “nodes” and “edges”`);

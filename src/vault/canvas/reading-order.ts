@@ -13,8 +13,15 @@
  * The drawing order (the file's order) plays no part, except to break exact
  * ties, where the node drawn first is read first.
  */
-import type { PlacedNode } from './layout.ts';
+import type { Box } from './geometry.ts';
 import type { CanvasNode } from './types.ts';
+
+/** A node where the layout placed it (layout.ts's PlacedNode): its box, and the group that holds it. */
+interface PlacedNode {
+  node: CanvasNode;
+  box: Box;
+  group?: string;
+}
 
 export interface ReadingItem {
   node: CanvasNode;

@@ -53,7 +53,7 @@ export function renderOutline(layout: CanvasLayout, options: CanvasRenderOptions
         : [...(node.type === 'file' ? [fileName(node, options)] : []), h('div', { className: ['canvas-item-content'] }, contents[index] ?? [])];
     const nested = children.length ? [h('ol', { className: ['canvas-outline-group'] }, children.map(item))] : [];
     const style = colorStyle(node.color);
-    return h('li', { className: ['canvas-item', `canvas-item-${node.type}`], id: itemId(options, index), ...(style ? { style } : {}) }, [
+    return h('li', { className: ['canvas-item', `canvas-item-${node.type}`], id: itemId(options, index), dataCanvasNode: String(index), ...(style ? { style } : {}) }, [
       ...body,
       ...connections(layout, options, node.id, indexOf),
       ...nested,

@@ -21,8 +21,19 @@ export interface CanvasRenderOptions {
   content(node: CanvasTextNode | CanvasFileNode): ElementContent[];
   /** Where a file node's name links to: the note's page (at the heading), or the attachment. Without it the name is plain text. */
   fileHref?(node: CanvasFileNode): string | undefined;
+  /**
+   * A file node's name as the model writes it, in place of a link made from
+   * `fileHref`: the model gives a link placeholder, filled once links resolve.
+   */
+  fileLink?(node: CanvasFileNode, name: string): ElementContent;
   /** The published address of a group's background image. Without it the group has no background. */
   backgroundHref?(node: CanvasGroupNode): string | undefined;
+  /**
+   * What stands for a group's background image inside its box, in place of
+   * `backgroundHref`: the model gives an embed placeholder, which becomes the
+   * group's background once the image is found (see the model's finish stage).
+   */
+  groupBackground?(node: CanvasGroupNode): ElementContent | undefined;
 }
 
 /** A number as written into CSS or SVG: at most two decimals. */
@@ -63,8 +74,9 @@ export function linkCard(node: CanvasLinkNode): ElementContent {
 
 /** A file node's name, linked to what it shows where the model gives an address. */
 export function fileName(node: CanvasFileNode, options: CanvasRenderOptions): ElementContent {
-  const href = options.fileHref?.(node);
   const name = nodeName(node);
+  if (options.fileLink) return h('span', { className: ['canvas-node-name'] }, options.fileLink(node, name));
+  const href = options.fileHref?.(node);
   return h('span', { className: ['canvas-node-name'] }, href ? h('a', { href, className: ['internal'] }, name) : name);
 }
 

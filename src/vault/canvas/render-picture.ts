@@ -46,7 +46,9 @@ function boxStyle(placed: PlacedNode, layout: CanvasLayout): string {
 
 function groupBox(placed: PlacedNode, node: CanvasGroupNode, layout: CanvasLayout, options: CanvasRenderOptions): Element {
   const classes = ['canvas-group', ...(node.background && node.backgroundStyle ? [`canvas-background-${node.backgroundStyle}`] : [])];
-  return h('div', { className: classes, style: boxStyle(placed, layout) + backgroundStyle(node, options) }, node.label ? h('span', { className: ['canvas-group-label'] }, node.label) : []);
+  const background = node.background ? options.groupBackground?.(node) : undefined;
+  const label = node.label ? [h('span', { className: ['canvas-group-label'] }, node.label)] : [];
+  return h('div', { className: classes, style: boxStyle(placed, layout) + backgroundStyle(node, options) }, [...(background ? [background] : []), ...label]);
 }
 
 function nodeBox(placed: PlacedNode, layout: CanvasLayout, options: CanvasRenderOptions, content: ElementContent[]): Element {

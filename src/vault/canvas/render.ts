@@ -18,13 +18,16 @@ export type { CanvasRenderOptions } from './render-parts.ts';
  * `<figure class="canvas">` holding the picture (`.canvas-viewport`), a link
  * between the two views, and the list (`ol.canvas-outline`). The figure
  * carries the canvas's size as `--canvas-w` and `--canvas-h`, from which the
- * stylesheet works out the scale. An empty canvas says so.
+ * stylesheet works out the scale. An empty canvas says so. `data-canvas`
+ * holds the prefix of the ids inside, and each item of the list its node's
+ * number (`data-canvas-node`), so that a copy of the figure shown elsewhere
+ * (an embed, whose copies keep no ids) can be given ids of its own.
  */
 export function renderCanvas(layout: CanvasLayout, options: CanvasRenderOptions): Element {
   const id = figureId(options);
   const { bounds } = layout;
   const figure = (children: ElementContent[]) =>
-    h('figure', { className: ['canvas'], id, ariaLabel: options.title, dataCanvas: '', style: `--canvas-w:${px(bounds.width)};--canvas-h:${px(bounds.height)};` }, children);
+    h('figure', { className: ['canvas'], id, ariaLabel: options.title, dataCanvas: id, style: `--canvas-w:${px(bounds.width)};--canvas-h:${px(bounds.height)};` }, children);
   if (layout.nodes.length === 0) return figure([h('p', { className: ['canvas-empty'] }, 'This canvas is empty.')]);
 
   const contents = layout.nodes.map((placed) => nodeContent(placed.node, options));

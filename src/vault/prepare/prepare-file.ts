@@ -1,4 +1,6 @@
+import { isBasePath, prepareBaseFile } from './bases.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { isCanvasPath, prepareCanvas } from './prepare-canvas.ts';
 import { prepareNote } from './prepare-note.ts';
 import { readNote } from './read-note.ts';
 import { tagSlug } from './tags.ts';
@@ -21,6 +23,8 @@ export function inPrivateFolder(path: string, privateFolders: readonly string[])
 }
 
 export function prepareFile(file: SourceFile, context: PrepareContext, options: { whole?: boolean } = {}): PreparedFile {
+  if (isCanvasPath(file.path)) return prepareCanvas(file, context, !inPrivateFolder(file.path, context.privateFolders));
+  if (isBasePath(file.path)) return prepareBaseFile(file, !inPrivateFolder(file.path, context.privateFolders));
   const read = readNote(file);
   if (!read.ok) return read;
   const { path, name, format, frontmatter } = read;

@@ -1,5 +1,6 @@
 import type { Heading as MdastHeading, Nodes, Root } from 'mdast';
 import { visitParents } from '../../markdown/visit.ts';
+import { markBaseBlocks } from './bases.ts';
 import { markBlocks } from './blocks.ts';
 import type { NotePart } from './book.ts';
 import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
@@ -53,6 +54,7 @@ export function preparePart(part: NotePart, partIndex: number, context: PartCont
   const blocks = markBlocks(part.tree);
   const tags = linkInlineTags(part.tree, context.source, context.tagHref);
   markEmbeds(part.tree);
+  const bases = markBaseBlocks(part.tree, context.path);
   nameLinks(part.tree, context);
   const walked = walkPart(part.tree, partIndex, context);
 
@@ -73,7 +75,7 @@ export function preparePart(part: NotePart, partIndex: number, context: PartCont
   const passages = walked.passages.map(({ passage, stack }) => ({ ...passage, trail: stack.map((h) => trails.get(h)!) }));
   const content = part.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition');
   const empty = content.length === 0 || (content.length === 1 && content[0]!.type === 'heading');
-  return { kind: part.kind, empty, body: serializeBody(hast), headings, tags, blocks, passages };
+  return { kind: part.kind, empty, body: serializeBody(hast), headings, tags, blocks, passages, ...(bases.length ? { bases } : {}) };
 }
 
 /** Numbers every link and names it first, so an excerpt shows the other links of its passage as they read. */

@@ -36,6 +36,8 @@ export type PreparedFile =
       whole: boolean;
       note?: PreparedNote;
       links: LinkOccurrence[];
+      /** What is wrong in a file that is published all the same: a canvas's nodes left out. */
+      problems?: Problem[];
     };
 
 /** A wiki-link as it stands in a note, before it is resolved. */
@@ -96,6 +98,17 @@ export interface PreparedPart {
   tags: string[];
   blocks: { id: string; line: number }[];
   passages: Passage[];
+  /** The bases the part shows (a `.base` file's, or its `base` code blocks), each where a placeholder stands in its body. */
+  bases?: BaseBlock[];
+}
+
+/** A base's YAML, as a `.base` file or a `base` code block holds it. */
+export interface BaseBlock {
+  /** What its placeholder names it by: its file and the line its YAML starts on. */
+  key: string;
+  text: string;
+  /** 1-based line of the YAML's first line in its file. */
+  firstLine: number;
 }
 
 export interface PreparedNote {

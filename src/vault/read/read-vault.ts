@@ -6,7 +6,8 @@ import { asVaultPath, type SourceFile, type UnreadableFile, type VaultFiles, typ
 
 export class VaultNotFoundError extends Error {}
 
-const NOTE_EXTENSIONS = new Set(['.md', '.mdx']);
+/** Notes, and the canvases and bases read beside them: each is a page. */
+const NOTE_EXTENSIONS = new Set(['.md', '.mdx', '.canvas', '.base']);
 const strict = new TextDecoder('utf-8', { fatal: true });
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'it is a link to a file that does not exist',
@@ -91,7 +92,7 @@ export async function listVault(root: string): Promise<{ notes: FoundFile[]; att
 }
 
 /**
- * Every `.md` and `.mdx` file below `root` (found by `listVault`), read, in a stable order.
+ * Every `.md`, `.mdx`, `.canvas` and `.base` file below `root` (found by `listVault`), read, in a stable order.
  */
 export async function readVault(root: string): Promise<VaultFiles> {
   const info = await stat(root).catch(() => undefined);

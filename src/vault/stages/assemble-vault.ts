@@ -1,6 +1,7 @@
 import { attachmentHref } from '../href.ts';
 import { slugSegment } from '../slug.ts';
 import type { BuildOptions, FolderPage, Page, Problem, ServiceLink, Service, Slug, StubPage, TagPage, Vault } from '../types.ts';
+import type { EvaluatedBases } from './evaluate-bases.ts';
 import type { HubPages } from './hub-pages.ts';
 import type { NotePages } from './note-pages.ts';
 import type { Addresses, Backlinks, Catalog, FinishedNotes, Hubs, Mention, NumberedNotes, Places, PublishedNotes, ResolvedLinks, SectionServiceMap, Site } from './types.ts';
@@ -18,6 +19,7 @@ export interface VaultParts {
   gathered: Places;
   mentions: Mention[];
   sections: SectionServiceMap;
+  bases: EvaluatedBases;
   finished: FinishedNotes;
   backlinks: Backlinks;
   notePages: NotePages;

@@ -21,7 +21,7 @@ export function claimAddresses(numbered: NumberedNotes, hubs: Hubs, catalog: Cat
   const slugs = new Map<VaultPath, Slug[]>();
   for (const note of numbered.notes) {
     const service = hubs.serviceOf.get(note.path);
-    const wanted = service ? asSlug(`services/${service.id}`) : slugFromPath(note.path.replace(/\.mdx?$/i, ''));
+    const wanted = service ? asSlug(`services/${service.id}`) : slugFromPath(note.path.replace(/\.mdx?$/i, '').replace(/\.(canvas|base)$/i, '-$1'));
     const own = claims.claim(wanted, note.path);
     slugs.set(
       note.path,

@@ -50,7 +50,7 @@ export function publishNotes(files: VaultFiles, context: PrepareContext, prepare
     ...read.filter((note) => !note.ok).map((note) => ({ path: note.path, aliases: [], published: false })),
   ];
   const problems = fileProblems(files);
-  for (const note of read) if (!note.ok) problems.push(note.problem);
+  for (const note of read) problems.push(...(note.ok ? (note.problems ?? []) : [note.problem]));
   return {
     read,
     published,

@@ -49,7 +49,7 @@ describe('the figure', () => {
     const figure = render(layout);
     expect(figure.tagName).toBe('figure');
     expect(figure.properties.className).toEqual(['canvas']);
-    expect(figure.properties.dataCanvas).toBe('');
+    expect(figure.properties.dataCanvas).toBe(figure.properties.id);
     expect(styleOf(figure)).toEqual({ '--canvas-w': `${layout.bounds.width}px`, '--canvas-h': `${layout.bounds.height}px` });
   });
 

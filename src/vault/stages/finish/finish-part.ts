@@ -7,6 +7,7 @@ import type { FinishedPart } from '../types.ts';
 import { expandEmbeds, sectionNodes, type EmbedContext } from './embed-render.ts';
 import { fillLinks, finishHtmlText, needsTree, parseBody } from './fill-links.ts';
 import type { PartLookups } from './part-lookups.ts';
+import { placeCanvases } from './place-canvases.ts';
 
 /** One part of a note to finish, with what it shows besides its own text. */
 export interface PartJob {
@@ -70,6 +71,7 @@ export function finishTree(job: PartJob, lookups: PartLookups): FinishedPart {
     return resolved.href;
   });
   expandEmbeds(tree, embedContext(lookups, attachments), [`${job.slug}#`]);
+  placeCanvases(tree);
   const links: LinkRendering[] = [];
   fillLinks(tree, (n) => {
     const rendering = lookups.rendering(n);

@@ -1,0 +1,126 @@
+import { toHtml } from 'hast-util-to-html';
+import { evaluateBase, renderBase, type BaseNote, type BaseRenderContext } from '../bases/index.ts';
+import { attachmentHref } from '../href.ts';
+import { folderOf, resolveNote } from '../link-index.ts';
+import { basePlaceholder } from '../prepare/bases.ts';
+import { parseLinkTarget } from '../prepare/link-target.ts';
+import { tagKey } from '../prepare/tags.ts';
+import type { PreparedNote } from '../prepare/types.ts';
+import type { Problem, SourceFile, VaultPath } from '../types.ts';
+import type { LinkWorld } from './link-resolver.ts';
+import { stubKey } from './link-resolver.ts';
+import type { Addresses, NumberedNotes, Places, ResolvedLinks, Site } from './types.ts';
+
+/** Every base of the vault, evaluated and rendered, for the finish stage to put in place. */
+export interface EvaluatedBases {
+  /** Each base's HTML, by its placeholder as a part's HTML holds it. */
+  byPlaceholder: ReadonlyMap<string, string>;
+  /** The attachments the bases show (cards' covers), to be published. */
+  attachments: ReadonlySet<VaultPath>;
+  problems: Problem[];
+}
+
+/** What evaluating the bases reads of the model. */
+export interface BaseWorld {
+  site: Site;
+  numbered: NumberedNotes;
+  addresses: Addresses;
+  resolved: ResolvedLinks;
+  links: LinkWorld;
+  places: Places;
+  /** The vault's files by path, for their sizes and times. */
+  sources: ReadonlyMap<VaultPath, SourceFile>;
+  /** What `now()` and `today()` are: the build's start. */
+  now: Date;
+}
+
+/**
+ * Evaluates every base (`.base` files, `base` code blocks) over the
+ * published notes, with their properties, tags, folders and resolved links,
+ * and renders its views. A base is handed nothing but published notes, and
+ * its links resolve as the vault's do: a private note is never in one, and a
+ * link to one is its text.
+ */
+export function evaluateBases(world: BaseWorld): EvaluatedBases {
+  const byPlaceholder = new Map<string, string>();
+  const attachments = new Set<VaultPath>();
+  const problems: Problem[] = [];
+  // MDX notes are compiled as written: a `base` block in one stays code.
+  const holders = world.numbered.notes.filter((note) => note.format !== 'mdx' && note.parts.some((part) => part.bases?.length));
+  if (holders.length === 0) return { byPlaceholder, attachments, problems };
+  const notes = baseNotes(world);
+  const byPath = new Map(notes.map((note) => [note.path, note]));
+  const resolve = (target: string, from: VaultPath): VaultPath | undefined => {
+    const found = resolveNote(world.links.notes, parseLinkTarget(target).path, from);
+    return found.found && byPath.has(found.note.path) ? found.note.path : undefined;
+  };
+  const context = renderContext(world, attachments);
+  for (const holder of holders) {
+    for (const block of holder.parts.flatMap((part) => part.bases ?? [])) {
+      const thisFile = byPath.get(holder.path);
+      const result = evaluateBase({ path: holder.path, text: block.text, firstLine: block.firstLine, ...(thisFile ? { thisFile } : {}) }, notes, { now: world.now, resolve });
+      problems.push(...result.problems);
+      byPlaceholder.set(toHtml(basePlaceholder(block.key)), toHtml(renderBase(result, context(holder.path))));
+    }
+  }
+  return { byPlaceholder, attachments, problems };
+}
+
+/** Where a base's links and covers lead: a stub page for a name no note has, an attachment of the vault. */
+function renderContext(world: BaseWorld, attachments: Set<VaultPath>): (from: VaultPath) => BaseRenderContext {
+  const linkHref: BaseRenderContext['linkHref'] = (target, from) => {
+    const { path } = parseLinkTarget(target);
+    // A note the base does not show (a private one) is named by its text alone, never by a stub of its name.
+    if (!path || resolveNote(world.links.notes, path, from).found) return undefined;
+    const stub = world.places.byKey.get(stubKey(path));
+    return stub ? world.site.href(stub.slug) : undefined;
+  };
+  const attachmentOf: BaseRenderContext['attachmentHref'] = (target, from) => {
+    const found = resolveNote(world.links.attachments, parseLinkTarget(target).path, from);
+    if (!found.found) return undefined;
+    attachments.add(found.note.path);
+    return attachmentHref(world.site.base, found.note.path);
+  };
+  return (from) => ({ from, linkHref, attachmentHref: attachmentOf });
+}
+
+/** Each published page's note as a base sees it: its file, its title and address, its tags, where its links lead, its properties. */
+export function baseNotes(world: BaseWorld): BaseNote[] {
+  return world.numbered.notes.map((note) => {
+    const file = note.path.slice(note.path.lastIndexOf('/') + 1);
+    const dot = file.lastIndexOf('.');
+    const page = world.addresses.pages.get(note.path)![0]!;
+    const source = world.sources.get(note.path);
+    return {
+      path: note.path,
+      name: dot > 0 ? file.slice(0, dot) : file,
+      ext: dot > 0 ? file.slice(dot + 1) : '',
+      folder: folderOf(note.path),
+      title: page.title,
+      href: page.href,
+      ...(source ? { size: Buffer.byteLength(source.text) } : {}),
+      ...(source?.modified ? { mtime: source.modified } : {}),
+      tags: tagsOf(note),
+      links: linksOf(note, world),
+      properties: note.frontmatter,
+    };
+  });
+}
+
+/** A note's tags, its properties' and its text's, each once. */
+function tagsOf(note: PreparedNote): string[] {
+  const seen = new Set<string>();
+  return [...note.tags, ...note.parts.flatMap((part) => part.tags)].filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag)));
+}
+
+/** The notes a note's links reach, each once; a link to a private note reaches none. */
+function linksOf(note: PreparedNote, world: BaseWorld): VaultPath[] {
+  const reached = new Set<VaultPath>();
+  for (const links of world.numbered.linksByPart.get(note.path) ?? []) {
+    for (const link of links ?? []) {
+      const resolution = world.resolved.resolutions[link.index];
+      if (resolution?.kind === 'page' && resolution.note !== note.path) reached.add(resolution.note);
+    }
+  }
+  return [...reached];
+}
