@@ -13,8 +13,18 @@ const classesOf = (node: Element): unknown[] => (Array.isArray(node.properties.c
  * of its own for its list and the links to it.
  */
 export function placeCanvases(tree: Root | Element): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!classesOf(node).includes('canvas-stage')) return undefined;
+    visit(node, 'element', (inner: Element) => {
+      if (classesOf(inner).includes('canvas-group')) backgroundAsStyle(inner);
+      if (inner.tagName === 'figure' && typeof inner.properties.dataCanvas === 'string') pointNowhere(inner, inner.properties.dataCanvas);
+      quiet(inner);
+    });
+    return SKIP;
+  });
   const prefixes = new Set<string>();
   visit(tree, 'element', (node: Element) => {
+    if (classesOf(node).includes('canvas-stage')) return SKIP;
     if (node.tagName !== 'figure' || typeof node.properties.dataCanvas !== 'string') return undefined;
     const before = node.properties.dataCanvas;
     let prefix = before;
@@ -23,13 +33,13 @@ export function placeCanvases(tree: Root | Element): void {
     giveIds(node, before, prefix);
     return undefined;
   });
-  visit(tree, 'element', (node: Element) => {
-    if (!classesOf(node).includes('canvas-stage')) return undefined;
-    visit(node, 'element', (inner: Element) => {
-      if (classesOf(inner).includes('canvas-group')) backgroundAsStyle(inner);
-      quiet(inner);
-    });
-    return SKIP;
+}
+
+/** A canvas drawn inside another's picture has no ids: its links to its own list lead nowhere, so they are no links. */
+function pointNowhere(figure: Element, prefix: string): void {
+  visit(figure, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith(`#${prefix}-`)) delete node.properties.href;
   });
 }
 
