@@ -25,7 +25,7 @@ const edits: ((text: string, other: string) => string)[] = [
 describe('a model built again with what the last one left (astro dev)', () => {
   it('is the model built from nothing, after every kind of edit to every note', async () => {
     const vaults: [string, VaultFiles][] = [
-      ...(await Promise.all(['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault'].map(async (name) => [name, await readVault(fixture(name))] as [string, VaultFiles]))),
+      ...(await Promise.all(['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault', 'canvas-vault', 'bases-vault'].map(async (name) => [name, await readVault(fixture(name))] as [string, VaultFiles]))),
       // A Markdown link to a note the page neither embeds nor wiki-links: only the URL says what it depends on.
       [
         'markdown-urls',
