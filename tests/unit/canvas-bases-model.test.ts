@@ -122,11 +122,11 @@ describe('bases in the model', () => {
   });
 
   it('is evaluated over the published notes only, with their links resolved as the vault resolves them', () => {
-    const yaml = 'filters: file.hasTag("book")\nviews:\n  - type: table\n    name: Books\n    order: [file.name, pages, file.links]';
+    const yaml = 'filters: file.hasTag("book")\nviews:\n  - type: table\n    name: Books\n    order: [file.name, pages, file.links, file.backlinks]';
     const { finished, numbered, bases } = runStages(vaultOf([...books, file('Index.md', block(yaml))]));
     const html = finished.parts.get(numbered.byPath.get('Index.md' as VaultPath)!.parts[0]!)!.html;
     const rows = selectAll('tbody tr', fromHtml(html, { fragment: true })).map((row) => selectAll('td', row).map((td) => toString(td)));
-    expect(rows).toEqual([['Alpha', '10', 'Beta'], ['Beta', '20', '']]);
+    expect(rows).toEqual([['Alpha', '10', 'Beta', ''], ['Beta', '20', '', 'Alpha']]);
     expect(html).not.toMatch(/Secret|SECRET/);
     expect(html.indexOf('Intro.')).toBeLessThan(html.indexOf('class="base"'));
     expect(html.indexOf('class="base"')).toBeLessThan(html.indexOf('After.'));

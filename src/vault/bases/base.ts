@@ -13,10 +13,8 @@ import { builtInSummary, BUILT_IN_SUMMARIES } from './summaries.ts';
 import type { BaseNote, BaseOptions, BaseProblem, BaseResult, BaseSource, BaseView } from './types.ts';
 
 const VIEW_TYPES = ['table', 'cards', 'list'];
-const UNAVAILABLE_COLUMNS: Record<string, string> = {
-  'file.backlinks': 'file.backlinks is not available in Quire’s bases yet',
-  'file.embeds': 'file.embeds is not available in Quire’s bases yet',
-};
+/** Columns a view may show that Quire cannot give; none at present. */
+const UNAVAILABLE_COLUMNS: Record<string, string> = {};
 
 /** `this` for a `.base` file shown on its own page: the base file itself. */
 function baseFile(path: VaultPath): BaseNote {

@@ -14,10 +14,8 @@ export interface ExprFacts {
   formulas: Set<string>;
 }
 
-const UNAVAILABLE_FILE_FIELDS: Record<string, string> = {
-  backlinks: 'file.backlinks is not available in Quire’s bases yet',
-  embeds: 'file.embeds is not available in Quire’s bases yet',
-};
+/** `file.*` fields a base may name that Quire cannot give; none at present. */
+const UNAVAILABLE_FILE_FIELDS: Record<string, string> = {};
 
 const FUNCTION_NAMES = ['if', ...Object.keys(GLOBAL_FUNCTIONS)];
 

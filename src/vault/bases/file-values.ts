@@ -5,10 +5,11 @@
 import { tagKey } from '../prepare/tags.ts';
 import type { Env } from './context.ts';
 import { fromJsDate } from './dates.ts';
+import type { VaultPath } from '../types.ts';
 import type { BaseNote, LinkValue } from './types.ts';
 import { EvalError, fileLink, isKind, toText, type FileValue, type Value } from './values.ts';
 
-export const FILE_FIELDS = ['name', 'basename', 'path', 'folder', 'ext', 'size', 'ctime', 'mtime', 'tags', 'links', 'properties', 'file'] as const;
+export const FILE_FIELDS = ['name', 'basename', 'path', 'folder', 'ext', 'size', 'ctime', 'mtime', 'tags', 'links', 'backlinks', 'embeds', 'properties', 'file'] as const;
 
 /** A `file.*` field; for `this.x` and `file.x` that are no field, the note's property `x`. */
 export function fileField(file: FileValue, name: string, env: Env): Value {
@@ -34,16 +35,25 @@ export function fileField(file: FileValue, name: string, env: Env): Value {
       // Obsidian writes file tags with their `#`; the `tags` property has none.
       return note.tags.map((tag) => `#${tag}`);
     case 'links':
-      return note.links.flatMap((path) => {
-        const target = env.noteFor(path, note.path);
-        return target ? [fileLink(target, target.name)] : [];
-      });
+      return linksTo(note.links, note, env);
+    case 'backlinks':
+      return linksTo(note.backlinks ?? [], note, env);
+    case 'embeds':
+      return linksTo(note.embeds ?? [], note, env);
     case 'properties':
       return { kind: 'object', fields: Object.fromEntries(Object.keys(note.properties).map((key) => [key, env.property(note, key)])) };
     case 'file':
       return file;
   }
   return env.property(note, name);
+}
+
+/** Links to the notes at `paths` that the base may show. */
+function linksTo(paths: readonly VaultPath[], from: BaseNote, env: Env): Value {
+  return paths.flatMap((path) => {
+    const target = env.noteFor(path, from.path);
+    return target ? [fileLink(target, target.name)] : [];
+  });
 }
 
 /** The note a value names: a file, a link that reaches one, a text naming one. */

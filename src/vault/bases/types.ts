@@ -26,6 +26,10 @@ export interface BaseNote {
   tags: readonly string[];
   /** Where the note's links lead (text and properties), resolved. A path that is not one of the notes the base is given (a private note) is ignored. */
   links: readonly VaultPath[];
+  /** The notes that link to this one, resolved the same way; none when left out. */
+  backlinks?: readonly VaultPath[];
+  /** The notes it embeds (`![[…]]`); none when left out. */
+  embeds?: readonly VaultPath[];
   /** The note's YAML properties as parsed. */
   properties: Readonly<Record<string, unknown>>;
 }

@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { evaluateBase, renderBase, type BaseNote, type BaseRenderContext } from '../bases/index.ts';
 import { attachmentHref } from '../href.ts';
-import { folderOf, resolveNote } from '../link-index.ts';
+import { folderOf, pushTo, resolveNote } from '../link-index.ts';
 import { basePlaceholder } from '../prepare/bases.ts';
 import { parseLinkTarget } from '../prepare/link-target.ts';
 import { tagKey } from '../prepare/tags.ts';
@@ -84,8 +84,11 @@ function renderContext(world: BaseWorld, attachments: Set<VaultPath>): (from: Va
   return (from) => ({ from, linkHref, attachmentHref: attachmentOf });
 }
 
-/** Each published page's note as a base sees it: its file, its title and address, its tags, where its links lead, its properties. */
+/** Each published page's note as a base sees it: its file, its title and address, its tags, where its links lead and which lead to it, its properties. */
 export function baseNotes(world: BaseWorld): BaseNote[] {
+  const reached = new Map(world.numbered.notes.map((note) => [note.path, reachedFrom(note, world)]));
+  const backlinks = new Map<VaultPath, VaultPath[]>();
+  for (const [from, { links }] of reached) for (const to of links) pushTo(backlinks, to, from);
   return world.numbered.notes.map((note) => {
     const file = note.path.slice(note.path.lastIndexOf('/') + 1);
     const dot = file.lastIndexOf('.');
@@ -101,7 +104,8 @@ export function baseNotes(world: BaseWorld): BaseNote[] {
       ...(source ? { size: Buffer.byteLength(source.text) } : {}),
       ...(source?.modified ? { mtime: source.modified } : {}),
       tags: tagsOf(note),
-      links: linksOf(note, world),
+      ...reached.get(note.path)!,
+      backlinks: backlinks.get(note.path) ?? [],
       properties: note.frontmatter,
     };
   });
@@ -113,14 +117,17 @@ function tagsOf(note: PreparedNote): string[] {
   return [...note.tags, ...note.parts.flatMap((part) => part.tags)].filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag)));
 }
 
-/** The notes a note's links reach, each once; a link to a private note reaches none. */
-function linksOf(note: PreparedNote, world: BaseWorld): VaultPath[] {
-  const reached = new Set<VaultPath>();
-  for (const links of world.numbered.linksByPart.get(note.path) ?? []) {
-    for (const link of links ?? []) {
+/** The notes a note's links reach, and those its embeds show, each once; a link to a private note reaches none. */
+function reachedFrom(note: PreparedNote, world: BaseWorld): { links: VaultPath[]; embeds: VaultPath[] } {
+  const links = new Set<VaultPath>();
+  const embeds = new Set<VaultPath>();
+  for (const part of world.numbered.linksByPart.get(note.path) ?? []) {
+    for (const link of part ?? []) {
       const resolution = world.resolved.resolutions[link.index];
-      if (resolution?.kind === 'page' && resolution.note !== note.path) reached.add(resolution.note);
+      if (resolution?.kind !== 'page' || resolution.note === note.path) continue;
+      links.add(resolution.note);
+      if (link.embed) embeds.add(resolution.note);
     }
   }
-  return [...reached];
+  return { links: [...links], embeds: [...embeds] };
 }

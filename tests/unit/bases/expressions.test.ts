@@ -138,6 +138,14 @@ describe('properties, note, file and this', () => {
     expect(value('file.links', book, [])).toEqual([]);
   });
 
+  it('lists the notes that link to a note, and those it embeds, as links', () => {
+    const linked = { ...herbert, backlinks: [book.path, 'Private/Hidden.md' as never], embeds: [book.path] };
+    const dune = { kind: 'link', target: 'Books/Dune.md', display: 'Dune', path: 'Books/Dune.md', href: '/books/dune/' };
+    expect(value('file.backlinks', linked, [book])).toEqual([dune]);
+    expect(value('file.embeds', linked, [book])).toEqual([dune]);
+    expect(value('file.backlinks.length', book)).toBe(0);
+  });
+
   it('uses this for the file the base is shown in', () => {
     const embedding = note('Reading.md', { properties: { favourite: 'Dune' }, links: ['Books/Dune.md'] });
     const yaml = ['formulas:', '  x: \'this.file.name + " / " + this.favourite + " / " + file.basename\'', '  linked: this.file.hasLink(file)', 'views:', '  - type: table', '    order: [formula.x, formula.linked]'].join('\n');

@@ -46,7 +46,7 @@ describe('expressions Quire cannot evaluate', () => {
     ['s.shout()', 'filter `s.shout()`: Quire does not support the method “shout()”'],
     ['s.conatins("x")', 'filter `s.conatins("x")`: Quire does not support the method “conatins()” (did you mean “contains()”?)'],
     ['html("<b>x</b>") != ""', 'filter `html("<b>x</b>") != ""`: Quire does not support html(): a base cannot write HTML into the page'],
-    ['file.backlinks.length > 0', 'filter `file.backlinks.length > 0`: file.backlinks is not available in Quire’s bases yet'],
+    ['random() > 0.5', 'filter `random() > 0.5`: Quire does not support random(): a random value would change the site at every build'],
     ['n >', 'filter `n >`: expected a value, found the end (at character 4)'],
     ['/(/.matches(s)', 'filter `/(/.matches(s)`: /(/ is not a valid regular expression'],
   ])('reports %s with the file, line, view and expression, and the view says so', (expression, message) => {
