@@ -73,6 +73,25 @@ describe('bases, built', () => {
     expect(selectAll('.base-card-title', view(body, 'Still to read')).map(text)).toEqual(['Neuromancer', 'Ten Item Book', 'The Hobbit']);
   });
 
+  it('lists a base’s views on its page, each a place a link or an embed can name', async () => {
+    const library = await page('library-base');
+    expect(selectAll('.toc a', library).map((a) => [text(a), a.properties.href])).toEqual([
+      ['By status', '#by-status'],
+      ['Covers', '#covers'],
+      ['Reading list', '#reading-list'],
+      ['Numbers', '#numbers'],
+      ['Where they happen', '#where-they-happen'],
+    ]);
+    expect(select('section#covers figure', library)!.properties.dataViewName).toBe('Covers');
+    const shelf = await page('shelf');
+    const embeds = selectAll('.embed-note', shelf);
+    expect(embeds.map((embed) => selectAll('figure.base-view', embed).map((f) => f.properties.dataViewName))).toEqual([
+      ['By status', 'Covers', 'Reading list', 'Numbers', 'Where they happen'],
+      ['Covers'],
+    ]);
+    expect(select('a[href="/library-base/#numbers"]', shelf)).toBeDefined();
+  });
+
   it('embeds a base in a note, and limits a block’s view', async () => {
     const shelf = await page('shelf');
     expect(text(select('.embed-note .base-view[data-view-name="By status"] figcaption', shelf))).toBe('By status 4 of 5 notes');

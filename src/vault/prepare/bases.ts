@@ -12,9 +12,11 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Code, Root } from 'mdast';
 import { SKIP, visit } from '../../markdown/visit.ts';
+import GithubSlugger from 'github-slugger';
+import { parseConfig } from '../bases/config.ts';
 import { noteName } from '../link-index.ts';
 import type { SourceFile, VaultPath } from '../types.ts';
-import type { BaseBlock, PreparedFile, PreparedPart } from './types.ts';
+import type { BaseBlock, PartHeading, PreparedFile, PreparedPart } from './types.ts';
 
 export const isBasePath = (path: string): boolean => /\.base$/i.test(path);
 
@@ -39,14 +41,30 @@ export function markBaseBlocks(tree: Root, path: VaultPath): BaseBlock[] {
   return blocks;
 }
 
-/** A `.base` file: a page showing its views. Its YAML is read when the base is evaluated, so a mistake in it is reported there, with its line. */
+/**
+ * A `.base` file: a page showing its views, each in a section of its own
+ * under the view's name, so that `[[Library.base#Covers]]` reaches a view,
+ * `![[Library.base#Covers]]` shows that one, and the page lists its views.
+ * Its YAML is read again when the base is evaluated, so a mistake in it is
+ * reported there, with its line; a base whose YAML cannot be read is one
+ * placeholder, which shows why.
+ */
 export function prepareBaseFile(file: SourceFile, published: boolean): PreparedFile {
   const { path } = file;
   const name = noteName(path);
   const base = { ok: true as const, path, name, format: 'base' as const, frontmatter: {}, published, whole: false, links: [] };
   if (!published) return base;
   const key = baseKey(path, 1);
-  const part: PreparedPart = { kind: 'note', empty: false, body: [{ html: toHtml(basePlaceholder(key)) }], headings: [], tags: [], blocks: [], passages: [], bases: [{ key, text: file.text, firstLine: 1 }] };
+  const views = parseConfig(file.text).config?.views ?? [];
+  const slugger = new GithubSlugger();
+  const headings: PartHeading[] = views.map((view) => ({ depth: 2, text: view.name, displayText: view.name, id: slugger.slug(view.name), line: view.line }));
+  const body = views.length
+    ? views.map((_, i) => ({ html: toHtml(h('section', { className: ['base-view-section'], id: headings[i]!.id }, basePlaceholder(viewKey(key, i)))) }))
+    : [{ html: toHtml(basePlaceholder(key)) }];
+  const part: PreparedPart = { kind: 'note', empty: false, body, headings, tags: [], blocks: [], passages: [], bases: [{ key, text: file.text, firstLine: 1 }] };
   const note = { path, name, format: 'base' as const, ...(file.modified ? { updated: file.modified.toISOString() } : {}), cssClasses: [], title: name.replace(/\.base$/i, ''), frontmatter: {}, aliases: [], tags: [], parts: [part] };
   return { ...base, note };
 }
+
+/** The key of one view of a base, for a page that shows its views one by one. */
+export const viewKey = (key: string, view: number): string => `${key}#${view}`;

@@ -2,7 +2,7 @@ import { toHtml } from 'hast-util-to-html';
 import { evaluateBase, renderBase, type BaseNote, type BaseRenderContext } from '../bases/index.ts';
 import { attachmentHref } from '../href.ts';
 import { folderOf, pushTo, resolveNote } from '../link-index.ts';
-import { basePlaceholder } from '../prepare/bases.ts';
+import { basePlaceholder, viewKey } from '../prepare/bases.ts';
 import { parseLinkTarget } from '../prepare/link-target.ts';
 import { tagKey } from '../prepare/tags.ts';
 import type { PreparedNote } from '../prepare/types.ts';
@@ -60,7 +60,9 @@ export function evaluateBases(world: BaseWorld): EvaluatedBases {
       const thisFile = byPath.get(holder.path);
       const result = evaluateBase({ path: holder.path, text: block.text, firstLine: block.firstLine, ...(thisFile ? { thisFile } : {}) }, notes, { now: world.now, resolve });
       problems.push(...result.problems);
-      byPlaceholder.set(toHtml(basePlaceholder(block.key)), toHtml(renderBase(result, context(holder.path))));
+      const shown = context(holder.path);
+      byPlaceholder.set(toHtml(basePlaceholder(block.key)), toHtml(renderBase(result, shown)));
+      result.views.forEach((view, i) => byPlaceholder.set(toHtml(basePlaceholder(viewKey(block.key, i))), toHtml(renderBase({ views: [view], problems: [] }, shown))));
     }
   }
   return { byPlaceholder, attachments, problems };
