@@ -150,5 +150,6 @@ export function enhanceCanvas(figure: HTMLElement): void {
 
 /** Enhances every canvas on the page. */
 export function enhanceCanvases(root: ParentNode = document): void {
-  for (const figure of root.querySelectorAll<HTMLElement>('figure[data-canvas]')) enhanceCanvas(figure);
+  // A canvas drawn in a card of another canvas's picture is part of that picture: it zooms with it.
+  for (const figure of root.querySelectorAll<HTMLElement>('figure[data-canvas]')) if (!figure.parentElement?.closest('.canvas-stage')) enhanceCanvas(figure);
 }
