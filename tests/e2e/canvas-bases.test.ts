@@ -78,6 +78,22 @@ describe.skipIf(!hasChromium)('canvases and bases in Chromium', () => {
     await page.context().close();
   });
 
+  it('draws a canvas shown by another canvas’s card as a miniature in that card, which zooms with the outer one', async () => {
+    const page = await open(canvasSite, '/board-canvas/');
+    // One set of buttons in sight: the inner canvas has none in the picture (its copy in the list, out of sight, has its own).
+    expect(await page.locator('.canvas-controls:visible').count()).toBe(1);
+    expect(await page.locator('.canvas-stage .canvas-controls').count()).toBe(0);
+    const card = page.locator('.canvas-stage .canvas-node', { has: page.locator('figure.canvas') });
+    const inner = card.locator('.canvas-viewport');
+    const [cardBox, innerBox] = await Promise.all([card.boundingBox(), inner.boundingBox()]);
+    expect(innerBox!.width).toBeGreaterThan(cardBox!.width * 0.8);
+    expect(innerBox!.height).toBeLessThanOrEqual(cardBox!.height);
+    expect(await card.locator('.canvas-outline').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    expect((await inner.boundingBox())!.width).toBeGreaterThan(innerBox!.width * 1.2);
+    await page.context().close();
+  });
+
   it('shows the cards as a list on a phone, with the picture a link away', async () => {
     const page = await open(canvasSite, '/map-canvas/', { viewport: { width: 390, height: 844 } });
     expect(await page.locator('.canvas-viewport').isVisible()).toBe(false);
