@@ -139,6 +139,15 @@ describe('bases in the model', () => {
     expect(problems).toEqual([expect.objectContaining({ rule: 'bad-base', file: 'Index.md', line: 9, message: expect.stringMatching(/^view “Broken”: filter `file.hasTag\(`/) })]);
   });
 
+  it('reports a base Quire fails on, shows why, and builds the rest', () => {
+    const deep = `${'('.repeat(50_000)}1${')'.repeat(50_000)}`;
+    const { problems, finished, numbered } = runStages(vaultOf([...books, file('Index.md', block(`filters: "${deep}"\nviews:\n  - type: table`))]));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'bad-base', file: 'Index.md', line: 6, message: 'Quire could not evaluate this base: an expression in it is nested too deeply; it is not shown' })]);
+    const html = finished.parts.get(numbered.byPath.get('Index.md' as VaultPath)!.parts[0]!)!.html;
+    expect(html).toContain('Quire cannot read this base');
+    expect(html).toContain('After.');
+  });
+
   it('a base file is a page whose body is its base', () => {
     const { addresses, finished, numbered } = runStages(vaultOf([...books, file('Shelf.base', 'views:\n  - type: list\n    name: Everything\n    filters: file.inFolder("Books")\n')]));
     expect(addresses.pages.get('Shelf.base' as VaultPath)).toEqual([{ title: 'Shelf', slug: 'shelf-base', href: '/shelf-base/' }]);

@@ -1,5 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
-import { evaluateBase, renderBase, type BaseNote, type BaseRenderContext } from '../bases/index.ts';
+import { evaluateBase, renderBase, type BaseNote, type BaseRenderContext, type BaseResult } from '../bases/index.ts';
 import { attachmentHref } from '../href.ts';
 import { folderOf, pushTo, resolveNote } from '../link-index.ts';
 import { basePlaceholder, viewKey } from '../prepare/bases.ts';
@@ -58,7 +58,7 @@ export function evaluateBases(world: BaseWorld): EvaluatedBases {
   for (const holder of holders) {
     for (const block of holder.parts.flatMap((part) => part.bases ?? [])) {
       const thisFile = byPath.get(holder.path);
-      const result = evaluateBase({ path: holder.path, text: block.text, firstLine: block.firstLine, ...(thisFile ? { thisFile } : {}) }, notes, { now: world.now, resolve });
+      const result = evaluateSafely(() => evaluateBase({ path: holder.path, text: block.text, firstLine: block.firstLine, ...(thisFile ? { thisFile } : {}) }, notes, { now: world.now, resolve }), holder.path, block.firstLine);
       problems.push(...result.problems);
       const shown = context(holder.path);
       byPlaceholder.set(toHtml(basePlaceholder(block.key)), toHtml(renderBase(result, shown)));
@@ -66,6 +66,21 @@ export function evaluateBases(world: BaseWorld): EvaluatedBases {
     }
   }
   return { byPlaceholder, attachments, problems };
+}
+
+/**
+ * A base that Quire itself fails on (a case its evaluator did not foresee)
+ * is reported and shows why, instead of stopping the build: the rest of the
+ * site does not depend on it.
+ */
+function evaluateSafely(evaluate: () => BaseResult, file: VaultPath, line: number): BaseResult {
+  try {
+    return evaluate();
+  } catch (error) {
+    const why = error instanceof RangeError ? 'an expression in it is nested too deeply' : error instanceof Error ? error.message : String(error);
+    const message = `Quire could not evaluate this base: ${why}; it is not shown`;
+    return { views: [], problems: [{ rule: 'bad-base', file, line, message, hint: 'simplify it, or report it to Quire', severity: 'warning' }] };
+  }
 }
 
 /** Where a base's links and covers lead: a stub page for a name no note has, an attachment of the vault. */
