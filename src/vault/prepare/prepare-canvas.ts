@@ -55,8 +55,11 @@ export function prepareCanvas(file: SourceFile, context: PrepareContext, publish
   const gathered: Gathered = { occurrences: [], passages: [], tags: [], blocks: [], ids: new Set() };
   const cards = new Map<string, ElementContent[]>();
   const numbers = new Map<string, number>();
+  const tagHref = (tag: string) => hrefFor(context.base, tagSlug(tag));
+  // One numbering for the whole canvas, in the file's order: each card's links follow the cards' before it.
+  const partContext = (node: CanvasTextNode): PartContext => ({ path, source: node.text, nextLinkIndex: () => next++, tagHref, rawHtml: context.rawHtml, occurrences: gathered.occurrences });
   for (const node of canvas.nodes) {
-    if (node.type === 'text') cards.set(node.id, prepareCard(node, { path, source: node.text, nextLinkIndex: () => next++, tagHref: (tag) => hrefFor(context.base, tagSlug(tag)), rawHtml: context.rawHtml, occurrences: gathered.occurrences }, gathered));
+    if (node.type === 'text') cards.set(node.id, prepareCard(node, partContext(node), gathered));
     else if (node.type === 'file') numbers.set(node.id, embedOf(node, path, title, next++, gathered.occurrences));
     else if (node.type === 'group' && node.background && isAttachment(node.background) && attachmentKind(node.background) === 'image') {
       numbers.set(node.id, backgroundOf(node, path, title, next++, gathered.occurrences));
