@@ -82,6 +82,16 @@ describe('the stages of the model', () => {
     expect(backlinks.counts).toEqual({ resolved: 3, toStubs: 1, toPrivate: 1 });
   });
 
+  it('make no tag page of an empty tag item, a null or an empty string', () => {
+    const files = vaultOf([
+      note('A.md', '---\ntags:\n  - \n---\nA plugin note.\n'),
+      note('B.md', '---\ntags:\n---\nNo tags.\n'),
+      note('C.md', '---\ntags: ""\n---\nNone.\n'),
+      note('D.md', '---\ntags:\n  - plugin\n  - \n---\nOne.\n'),
+    ]);
+    expect(runStages(files).tagPages.map((page) => [page.tag, page.pages.map((p) => p.slug)])).toEqual([['plugin', ['d']]]);
+  });
+
   it('finish a part from its text as it would from its tree, in every fixture vault', async () => {
     let compared = 0;
     for (const name of ['links-vault', 'conformance-vault', 'services-vault', 'markdown-vault', 'embeds-vault']) {

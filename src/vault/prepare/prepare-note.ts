@@ -1,6 +1,7 @@
 import { splitNote, type NotePart } from './book.ts';
 import { stringList } from './frontmatter.ts';
 import { preparePart } from './prepare-part.ts';
+import { propertyTags } from './tags.ts';
 import type { ReadNote } from './read-note.ts';
 import type { RawHtml } from './render.ts';
 import type { LinkOccurrence, PreparedNote } from './types.ts';
@@ -50,7 +51,7 @@ export function prepareNote(
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
-    tags: stringList(frontmatter.tags ?? frontmatter.tag).map((tag) => tag.replace(/^#/, '')),
+    tags: propertyTags(frontmatter.tags ?? frontmatter.tag),
     parts,
   };
 }
