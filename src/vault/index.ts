@@ -14,7 +14,7 @@ export { wikiLinkText } from './prepare/prepare-part.ts';
 export { CATALOG_FILES } from './read/catalog.ts';
 export { listVault, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
 export { formatProblem } from './problems.ts';
-export { formatReport } from './report.ts';
+export { formatReport, problemList } from './report.ts';
 export { folderOf } from './link-index.ts';
 export { hrefFor, normalizeBase } from './href.ts';
 export type * from './types.ts';

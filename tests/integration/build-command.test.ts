@@ -28,6 +28,15 @@ describe('npm run build', () => {
     expect(await readdir(parent)).toEqual(['dist']);
   });
 
+  it('counts the pages it writes instead of listing them, and shows every one with --verbose', async () => {
+    expect(build.output).not.toMatch(/[├└]─ /);
+    expect(build.output).toMatch(/\[quire\] \d+ pages written: \d+ rendered, \d+ unchanged since the last build/);
+    expect(build.output).not.toContain('Some chunks are larger than 500 kB');
+    const verbose = await buildSite({ contentDir: vault, args: ['--verbose'] });
+    expect(verbose.code, verbose.output).toBe(0);
+    expect(verbose.output).toMatch(/├─ \/home\/index\.html/);
+  });
+
   it('writes the same site, search index included, as astro build does in one process', async () => {
     const single = await buildSite({ contentDir: vault, command: 'astro build' });
     expect(single.code, single.output).toBe(0);

@@ -55,6 +55,9 @@ export function linkResolver(world: LinkWorld): (link: LinkOccurrence) => Resolv
   };
 }
 
+/** A list of paths for a message: the first few, and how many more. */
+const namedFew = (paths: readonly string[], few = 3) => (paths.length <= few + 1 ? paths.join(', ') : `${paths.slice(0, few).join(', ')} and ${paths.length - few} more`);
+
 type Report = (problem: Pick<Problem, 'rule' | 'message' | 'hint'>) => void;
 
 function findBlock(note: PreparedNote, id: string): { part: number; id: string } | undefined {
@@ -90,7 +93,7 @@ function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): Va
     if (found.ambiguous) {
       report({
         rule: 'ambiguous-link',
-        message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${found.ambiguous.map((n) => n.path).join(', ')}); it links to ${found.note.path}`,
+        message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${namedFew(found.ambiguous.map((n) => n.path))}); it links to ${found.note.path}`,
         hint: 'write the folder in the link to choose another',
       });
     }
