@@ -98,7 +98,7 @@ describe('the stages of the model', () => {
       const files = await readVault(fixture(name));
       const stages = runStages(files);
       const { site, numbered, resolved, addresses, published, gathered, hubs } = stages;
-      const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable), attachments: buildLinkIndex([]), privatePaths: published.privatePaths, addresses });
+      const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable.filter((n) => n.published)), privateNotes: buildLinkIndex(published.linkable.filter((n) => !n.published)), attachments: buildLinkIndex([]), addresses });
       const lookups = partLookups({ site, numbered, resolved, addresses, renderingOf: linkRenderer(site, gathered, hubs), vaultUrl });
       for (const prepared of numbered.notes) {
         prepared.parts.forEach((part, index) => {
