@@ -4,7 +4,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { CATALOG_FILES, formatProblem, formatReport, problemList, VaultNotFoundError, type Vault, type VaultPath } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
-import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault.ts';
+import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault-builder.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';

@@ -179,6 +179,8 @@ export interface NoteContent {
 
 export interface NotePage extends PageCommon, NoteContent {
   kind: 'note' | 'book' | 'chapter';
+  /** The folder the note stands in, '' at the vault's top. */
+  folder: string;
   /** For a book's landing page and its chapters: the book. */
   book?: PageLink;
   /** For a book's landing page: its chapters with their H2 outline. */
@@ -202,6 +204,8 @@ export interface StubPage extends PageCommon {
   kind: 'stub';
   /** The target as first written, folders included. */
   target: string;
+  /** The folder the target names, '' for a bare name. */
+  folder: string;
   sections: PassageSection[];
 }
 
