@@ -275,6 +275,9 @@ export function buildVault(files: VaultFiles, options: BuildOptions = {}, prepar
     });
   }
 
+  // What reading the vault left out: links to outside it, attachments that are not what their names say.
+  problems.push(...(files.problems ?? []));
+
   // 0. The service catalog: a broken one stops the build, since every hub depends on it.
   let services: Service[] = [];
   if (files.catalog) {

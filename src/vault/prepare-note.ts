@@ -1,4 +1,5 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
+import { isReservedClass } from '../markdown/reserved-classes.ts';
 import { visitParents } from '../markdown/visit.ts';
 import { markBlocks } from './blocks.ts';
 import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
@@ -279,7 +280,8 @@ export function prepareNote(
     format: note.format,
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
-    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c)),
+    // Not one the site uses for itself: `cssclasses: [nav-open]` would open the menu over the page.
+    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c) && !isReservedClass(c)),
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
