@@ -125,7 +125,11 @@ const isHttps = (url: unknown) => {
 /** The rules for an element of the note's own HTML. Answers false when the element goes altogether. */
 function policeElement(node: Element, anchors: Anchors): boolean {
   const { properties } = node;
-  if (node.tagName === 'iframe' && !isHttps(properties.src)) return false;
+  if (node.tagName === 'iframe') {
+    if (!isHttps(properties.src)) return false;
+    // A frame is announced by its title; one the note did not name is named by where it comes from.
+    if (typeof properties.title !== 'string' || !properties.title.trim()) properties.title = `Embedded page from ${new URL(String(properties.src)).hostname}`;
+  }
   if (Array.isArray(properties.className)) {
     const kept = properties.className.filter((name) => !isReservedClass(String(name)));
     if (kept.length) properties.className = kept;

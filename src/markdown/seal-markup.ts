@@ -63,9 +63,11 @@ export function unseal(node: Element): boolean {
   const restored: Properties = {};
   for (const key of seal.order) {
     const value = key in seal.own ? seal.own[key] : now[key];
-    if (value !== undefined) restored[key] = structuredClone(value);
+    // A copy of a list: an element the parser copied shares the seal, and each must own its classes.
+    if (value !== undefined) restored[key] = Array.isArray(value) ? [...value] : value;
   }
-  node.properties = Object.assign(restored, now, restored);
+  for (const [key, value] of Object.entries(now)) if (!(key in restored)) restored[key] = value;
+  node.properties = restored;
   return true;
 }
 
