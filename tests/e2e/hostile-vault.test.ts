@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowserTests, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { checkLinks } from '../helpers/link-checker.ts';
 import { serveSite, type StaticSite } from '../helpers/serve.ts';
 
 /**
@@ -194,6 +195,14 @@ describe.skipIf(!runBrowserTests)('a vault of hostile notes, built and read in C
 
   it('clobbering: document.querySelector, document.body, document.getElementById and the base URL stay the document’s, on every page', () => {
     expect(takeoversOf(/is replaced|base URL/)).toEqual([]);
+  });
+
+  it('clobbering: every link of the site still lands, the note’s links to its own prefixed anchors among them', async () => {
+    const report = await checkLinks(build.outDir);
+    expect(report.broken).toEqual([]);
+    const clobbering = await readFile(path.join(build.outDir, 'clobbering', 'index.html'), 'utf8');
+    expect(clobbering).toContain('<a href="#user-content-location">A link to the anchor</a>');
+    expect(clobbering).toContain('id="user-content-location"');
   });
 
   it('site attributes: no element of a note keeps an event handler, a data-pagefind attribute or a javascript: URL; no <base>, <meta>, <link> or <form>', () => {
