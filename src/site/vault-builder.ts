@@ -52,7 +52,7 @@ interface ProcessState {
   model?: Cached | undefined;
   /** The prepared notes of the last model by cache key (kept by the dev server only), and how they were prepared. */
   prepared?: { entries: Map<string, PreparedFile>; last: Preparation };
-  /** The dev server's: see LastFiles and src/vault/model-memo.ts. */
+  /** The dev server's: see LastFiles and src/vault/memo/model-memo.ts. */
   files?: LastFiles | undefined;
   memo?: ModelMemo;
   pendingSave?: ReturnType<typeof setTimeout>;

@@ -41,8 +41,10 @@ export interface VaultFiles {
   unreadable: UnreadableFile[];
   /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
   catalog?: SourceFile;
-  /** Images, PDFs, audio and video beside the notes; only their paths are read. */
+  /** Images, PDFs, audio and video beside the notes whose first bytes are what their extension says; only their paths are kept. */
   attachments?: VaultPath[];
+  /** What reading found and left out: links to files outside the vault, attachments that are not what their names say. */
+  problems?: Problem[];
 }
 
 /** A note in Markdown, or in MDX, which @astrojs/mdx compiles. */

@@ -1,3 +1,4 @@
+import { isReservedClass } from '../../markdown/reserved-classes.ts';
 import { splitNote, type NotePart } from './book.ts';
 import { stringList } from './frontmatter.ts';
 import { preparePart } from './prepare-part.ts';
@@ -47,7 +48,8 @@ export function prepareNote(
     format: note.format,
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
-    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c)),
+    // Not one the site uses for itself: `cssclasses: [nav-open]` would open the menu over the page.
+    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c) && !isReservedClass(c)),
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
