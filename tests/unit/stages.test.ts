@@ -9,6 +9,7 @@ import { vaultUrlResolver } from '../../src/vault/stages/finish/vault-urls.ts';
 import { partKey } from '../../src/vault/stages/section-services.ts';
 import { readVault, type BuildOptions, type SourceFile, type VaultFiles } from '../../src/vault/index.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { PROFILES } from '../../scripts/generate-vault.ts';
 
 const note = (path: string, text: string): SourceFile => ({ path: path as never, text });
 const vaultOf = (notes: SourceFile[], extra: Partial<VaultFiles> = {}): VaultFiles => ({ notes: [...notes].sort((a, b) => (a.path < b.path ? -1 : 1)), unreadable: [], ...extra });
@@ -90,6 +91,16 @@ describe('the stages of the model', () => {
       note('D.md', '---\ntags:\n  - plugin\n  - \n---\nOne.\n'),
     ]);
     expect(runStages(files).tagPages.map((page) => [page.tag, page.pages.map((p) => p.slug)])).toEqual([['plugin', ['d']]]);
+  });
+
+  it('make one page of each note of a community-shaped vault, whose notes have a title and a footer heading', () => {
+    const generated = PROFILES.community({ notes: 500, seed: 'stages' });
+    const files = vaultOf([...generated].map(([path, text]) => note(path, text)));
+    const { notePages, tagPages, problems } = runStages(files);
+    expect(notePages.pages.every((page) => page.kind === 'note')).toBe(true);
+    expect(notePages.pages).toHaveLength(499);
+    expect(problems.filter((p) => p.rule === 'bad-frontmatter')).toHaveLength(1);
+    expect(tagPages.map((page) => page.tag).sort()).toEqual(['people', 'plugins', 'themes', 'topics']);
   });
 
   it('finish a part from its text as it would from its tree, in every fixture vault', async () => {
