@@ -8,7 +8,9 @@ import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../si
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
+import { keepUnchangedPages, recordPages, renderInputs, type KeyedFiles } from './kept-pages.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
+import { pageCacheKeys } from '../site/cache-keys.ts';
 import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
 
@@ -31,6 +33,11 @@ async function report(vault: Vault, settings: QuireSettings, logger: AstroIntegr
   logger.info(`Quire: every problem is listed in ${file} (or build with --verbose to see them all here)`);
 }
 
+/** Each page Astro's incremental build keys, by the file it is written to. */
+function keyedFiles(vault: Vault): KeyedFiles {
+  return new Map([...pageCacheKeys(vault)].map(([slug, key]) => [slug ? `${slug}/index.html` : 'index.html', key]));
+}
+
 /**
  * Quire's Astro integration: reads the vault once before pages render,
  * prints the build report, fails a strict build on problems, rebuilds the
@@ -39,6 +46,8 @@ async function report(vault: Vault, settings: QuireSettings, logger: AstroIntegr
 export default function quire(options: QuireOptions = {}): AstroIntegration {
   let settings: QuireSettings | undefined;
   let outDir: AtomicOutDir | undefined;
+  /** The pages this build keys, and where they are written: for keeping unchanged ones from the last site. */
+  let pages: { site: string; staging: string; keys: KeyedFiles; inputs: string } | undefined;
   return {
     name: 'quire',
     hooks: {
@@ -62,6 +71,13 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
               outDir = new AtomicOutDir(fileURLToPath(config.outDir));
               await outDir.clearLeftovers();
               updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
+            }
+            const staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
+            const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
+            if (site) {
+              pages = { site, staging, keys: keyedFiles(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
+              const kept = settings.fresh ? 0 : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              if (kept) logger.info(`${kept} unchanged pages taken from the last site`);
             }
             const problems = vault.problems.length;
             if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault, { all: true }).text}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
@@ -99,6 +115,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         logger.info('first visit, gzipped, largest page of each kind:');
         for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
         await report(vault, settings!, logger);
+        if (pages) await recordPages({ cacheDir: settings!.cacheDir!, ...pages });
         if (!outDir) {
           logger.info('the search index is built once this process has exited');
           return;

@@ -54,6 +54,12 @@ describe('npm run build', () => {
     const again = await buildSite({ contentDir: vault, outDir: site, command: 'npm run build' });
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain('search index: no page changed since the last build, so its index is kept');
+    // Pages whose key is unchanged are linked from the last site rather than copied, and come out the same.
+    expect(again.output).toMatch(/\[quire\] \d+ unchanged pages taken from the last site/);
+    const fresh = await buildSite({ contentDir: vault, command: 'npm run build', args: ['--force'] });
+    const [linked, rendered] = await Promise.all([filesOf(site), filesOf(fresh.outDir)]);
+    expect([...linked.keys()].sort()).toEqual([...rendered.keys()].sort());
+    for (const [file, bytes] of rendered) expect(linked.get(file)!.equals(bytes), file).toBe(true);
     const kept = await index(site);
     expect([...kept.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [file, bytes] of kept) expect(bytes.equals(before.get(file)!), file).toBe(true);
