@@ -30,6 +30,18 @@ export default defineConfig({
       rehypePlugins: rehypeObsidian,
     }),
   },
+  vite: {
+    build: {
+      // The large chunk is the bundle that renders pages at build time, which no reader downloads.
+      chunkSizeWarningLimit: 8192,
+      rolldownOptions: {
+        // @astrojs/mdx marks compiled .mdx notes with a directive the bundler cannot keep, and says so for every note.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     // The vault to publish and the site's name; see README.md for every option.
     quire({ contentDir: 'content' }),

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // In CI, the browser tests must be able to run: see tests/helpers/browser-setup.ts.
+    globalSetup: ['tests/helpers/browser-setup.ts'],
     // Integration tests run real Astro builds; one at a time keeps them within two cores.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generateVault, writeVault } from './generate-vault.ts';
+import { PROFILES, writeVault, type Profile } from './generate-vault.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What `npm run build` runs: `astro build`, then Pagefind once Astro's process has exited. */
@@ -38,6 +38,8 @@ const PROJECT_CACHES = [path.join(projectRoot, 'node_modules', '.astro'), path.j
 
 interface Args {
   sizes: number[];
+  /** The shapes of vault to build: `synthetic` (even folders, one title heading), `community` (two huge folders, template headings). */
+  profiles: Profile[];
   seed: string;
   keep: boolean;
   inPlace: boolean;
@@ -78,22 +80,25 @@ function parseSize(text: string): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 10000], seed: 'quire', keep: false, inPlace: false };
+  const args: Args = { sizes: [100, 1000, 10000], profiles: ['synthetic', 'community'], seed: 'quire', keep: false, inPlace: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--sizes') args.sizes = value().split(/[\s,;]+/).filter(Boolean).map(parseSize);
+    else if (flag === '--profiles') args.profiles = value().split(/[\s,;]+/).filter(Boolean) as Profile[];
     else if (flag === '--seed') args.seed = value();
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--in-place') args.inPlace = true;
     else if (flag === '--cpu-prof') args.cpuProf = path.resolve(value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: npm run bench -- [--sizes 100,1000,10000] [--seed <text>] [--keep] [--in-place] [--cpu-prof <dir>]');
+      console.log('Usage: npm run bench -- [--sizes 100,1000,10000] [--profiles synthetic,community] [--seed <text>] [--keep] [--in-place] [--cpu-prof <dir>]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
   if (!args.sizes.length || args.sizes.some((n) => !(n >= 1))) throw new Error('--sizes needs positive numbers, e.g. 100,1000');
+  const unknown = args.profiles.filter((profile) => !(profile in PROFILES));
+  if (!args.profiles.length || unknown.length) throw new Error(`--profiles takes ${Object.keys(PROFILES).join(', ')}`);
   return args;
 }
 
@@ -295,6 +300,7 @@ function siteStats(outDir: string): SiteStats {
 // ---------------------------------------------------------------------------
 
 interface Row {
+  profile: Profile;
   notes: number;
   cold?: BuildRun;
   site?: SiteStats;
@@ -308,14 +314,14 @@ function tail(output: string, lines = 40): string {
   return output.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-async function benchSize(notes: number, args: Args): Promise<Row> {
-  const row: Row = { notes, report: [] };
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `quire-bench-${notes}-`));
+async function benchSize(profile: Profile, notes: number, args: Args): Promise<Row> {
+  const row: Row = { profile, notes, report: [] };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `quire-bench-${profile}-${notes}-`));
   const vault = path.join(tmp, 'vault');
   const outDir = path.join(tmp, 'dist');
   try {
     let started = performance.now();
-    const files = generateVault({ notes, seed: args.seed });
+    const files = PROFILES[profile]({ notes, seed: args.seed });
     writeVault(files, vault);
     log(`${notes} notes: generated ${files.size} files in ${((performance.now() - started) / 1000).toFixed(1)} s at ${vault}`);
 
@@ -408,39 +414,67 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  log(machine());
-  log(`sizes: ${args.sizes.join(', ')}; seed “${args.seed}”${args.cpuProf ? `; CPU profiles of cold builds in ${args.cpuProf}` : ''}`);
-  const rows: Row[] = [];
-  for (const notes of args.sizes) {
-    try {
-      rows.push(await benchSize(notes, args));
-    } catch (error) {
-      log(`${notes} notes: ${(error as Error).stack ?? String(error)}`);
-      rows.push({ notes, report: [], failed: `error: ${(error as Error).message}` });
-    }
-  }
-  const out: string[] = ['', machine(), '', table(rows), ''];
-  out.push('Peak RSS: the build process and all its descendants (Pagefind included), summed from /proc every 100 ms.');
-  out.push('Largest page: the biggest .html file, in KB, and in brackets gzipped together with the stylesheets it links.');
-  for (const row of rows) {
-    if (row.site?.largest) out.push(`Largest page at ${row.notes.toLocaleString('en-US')} notes: ${row.site.largest.file}`);
-  }
-  const timed = rows.filter((row) => row.cold?.ok);
-  if (timed.length) {
-    out.push('', 'Where the cold build’s time goes (from Astro’s log; s):', '');
-    const header = ['notes', 'wall s', 'setup + vault model', 'bundling', 'rendering pages', 'Pagefind index', 'rest (startup, copying, exit)'];
+/** The build's own "largest page of each kind" lines: what a first visit downloads, gzipped, in KB. */
+function pageWeights(output: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [, kind, kb] of output.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/\[quire\] {3}(\S+)\s+([\d.]+) KB = HTML/g)) weights.set(kind!, Number(kb));
+  return weights;
+}
+
+function report(rows: Row[]): string[] {
+  const out: string[] = [];
+  const cell = (v: number | undefined, digits = 1) => (v === undefined ? '—' : v.toFixed(digits));
+  for (const profile of [...new Set(rows.map((row) => row.profile))]) {
+    const mine = rows.filter((row) => row.profile === profile);
+    out.push('', `### Profile: ${profile}`, '', table(mine));
+    const timed = mine.filter((row) => row.cold?.ok);
+    if (!timed.length) continue;
+    out.push('', 'Where the time goes, in s (from the build’s own log): the cold build’s phases, and the rebuild after one change without its search index.', '');
+    const header = ['notes', 'pages per note', 'cold s', 'prepare (setup + model)', 'bundling', 'rendering pages', 'Pagefind index', 'rest', '1-change rebuild s', 'of which Pagefind', 'the rest, as a share of cold'];
     out.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---:').join('|')}|`);
     for (const row of timed) {
       const p = parsePhases(row.cold!.output);
       const known = [p.setup, p.bundling, p.rendering, p.indexing].reduce<number>((sum, v) => sum + (v ?? 0), 0);
-      const cell = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1));
-      out.push(`| ${[row.notes.toLocaleString('en-US'), cell(row.cold!.seconds), cell(p.setup), cell(p.bundling), cell(p.rendering), cell(p.indexing), cell(row.cold!.seconds - known)].join(' | ')} |`);
+      const changed = row.changed?.ok ? row.changed : undefined;
+      const changedIndex = changed ? (parsePhases(changed.output).indexing ?? 0) : undefined;
+      const share = changed ? `${(((changed.seconds - changedIndex!) / row.cold!.seconds) * 100).toFixed(0)}%` : '—';
+      const perNote = row.site ? (row.site.pages / row.notes).toFixed(2) : '—';
+      out.push(`| ${[row.notes.toLocaleString('en-US'), perNote, cell(row.cold!.seconds), cell(p.setup), cell(p.bundling), cell(p.rendering), cell(p.indexing), cell(row.cold!.seconds - known), cell(changed?.seconds), cell(changedIndex), share].join(' | ')} |`);
+    }
+    const weights = timed.map((row) => pageWeights(row.cold!.output));
+    const kinds = [...new Set(weights.flatMap((w) => [...w.keys()]))].sort();
+    if (kinds.length) {
+      out.push('', 'Largest page of each kind, first visit (HTML + CSS + JS), gzipped KB:', '');
+      out.push(`| notes | ${kinds.join(' | ')} |`, `|---:|${kinds.map(() => '---:').join('|')}|`);
+      timed.forEach((row, i) => out.push(`| ${row.notes.toLocaleString('en-US')} | ${kinds.map((kind) => cell(weights[i]!.get(kind))).join(' | ')} |`));
+    }
+    for (const row of mine) {
+      if (row.report.length) out.push('', `Build report, ${row.notes.toLocaleString('en-US')} notes:`, ...row.report.slice(0, 3).map((line) => `  ${line}`));
     }
   }
+  return out;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  log(machine());
+  log(`profiles: ${args.profiles.join(', ')}; sizes: ${args.sizes.join(', ')}; seed “${args.seed}”${args.cpuProf ? `; CPU profiles of cold builds in ${args.cpuProf}` : ''}`);
+  const rows: Row[] = [];
+  for (const profile of args.profiles) {
+    for (const notes of args.sizes) {
+      try {
+        rows.push(await benchSize(profile, notes, args));
+      } catch (error) {
+        log(`${profile}, ${notes} notes: ${(error as Error).stack ?? String(error)}`);
+        rows.push({ profile, notes, report: [], failed: `error: ${(error as Error).message}` });
+      }
+    }
+  }
+  const out: string[] = ['', machine(), ...report(rows), ''];
+  out.push('Peak RSS: the build process and all its descendants (Pagefind included), summed from /proc every 100 ms.');
+  out.push('Largest page: the biggest .html file, in KB, and in brackets gzipped together with the stylesheets it links.');
   for (const row of rows) {
-    if (row.report.length) out.push('', `Build report, ${row.notes.toLocaleString('en-US')} notes:`, ...row.report.slice(0, 3).map((line) => `  ${line}`));
+    if (row.site?.largest) out.push(`Largest page, ${row.profile}, ${row.notes.toLocaleString('en-US')} notes: ${row.site.largest.file}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   if (rows.some((row) => row.failed)) process.exitCode = 1;

@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { generateCommunityVault } from './generate-community-vault.ts';
 
 // ---------------------------------------------------------------------------
 // Seeded PRNG: a string seed hashed by cyrb128, then sfc32.
@@ -632,6 +633,17 @@ export function generateVault(options: GenerateOptions): GeneratedVault {
   return files;
 }
 
+/**
+ * The shapes of vault the generator makes: `synthetic`, one person's study notes in even folders (this
+ * file); `community`, a large shared vault with two huge folders and template headings
+ * (generate-community-vault.ts).
+ */
+export const PROFILES = {
+  synthetic: generateVault,
+  community: (options: GenerateOptions) => generateCommunityVault(options),
+} satisfies Record<string, (options: GenerateOptions) => GeneratedVault>;
+export type Profile = keyof typeof PROFILES;
+
 const MARKER = '.quire-synthetic-vault';
 
 /** Writes a generated vault into `dir`, which must be empty or missing (or an earlier generated vault, with `force`). */
@@ -650,8 +662,8 @@ export function writeVault(files: GeneratedVault, dir: string, force = false): v
   }
 }
 
-function parseArgs(argv: string[]): { notes: number; out: string; seed: string; catalog: boolean; force: boolean } {
-  const args = { notes: NaN, out: '', seed: 'quire', catalog: true, force: false };
+function parseArgs(argv: string[]): { notes: number; out: string; seed: string; catalog: boolean; force: boolean; profile: string } {
+  const args = { notes: NaN, out: '', seed: 'quire', catalog: true, force: false, profile: 'synthetic' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -661,13 +673,15 @@ function parseArgs(argv: string[]): { notes: number; out: string; seed: string; 
     else if (flag === '--seed') args.seed = value();
     else if (flag === '--no-catalog') args.catalog = false;
     else if (flag === '--force') args.force = true;
+    else if (flag === '--profile') args.profile = value();
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node scripts/generate-vault.ts --notes <n> --out <dir> [--seed <text>] [--no-catalog] [--force]');
+      console.log('Usage: node scripts/generate-vault.ts --notes <n> --out <dir> [--profile synthetic|community] [--seed <text>] [--no-catalog] [--force]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
   if (!args.out) throw new Error('--out <dir> is required');
   if (!(args.notes >= 1)) throw new Error('--notes <n> is required (a positive number)');
+  if (!(args.profile in PROFILES)) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}`);
   return args;
 }
 
@@ -675,7 +689,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     const args = parseArgs(process.argv.slice(2));
     const started = performance.now();
-    const files = generateVault({ notes: args.notes, seed: args.seed, catalog: args.catalog });
+    const files = PROFILES[args.profile as Profile]({ notes: args.notes, seed: args.seed, catalog: args.catalog });
     const out = path.resolve(args.out);
     writeVault(files, out, args.force);
     let bytes = 0;

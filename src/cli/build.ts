@@ -19,6 +19,7 @@ import path from 'node:path';
 import { AtomicOutDir } from '../integrations/atomic-out-dir.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from '../integrations/pagefind.ts';
 import { countNotes, heapLimitMb } from './heap-limit.ts';
+import { withoutRouteLines } from './route-lines.ts';
 
 const args = process.argv.slice(2);
 /** A line in the shape of Astro's log, which it follows. */
@@ -34,12 +35,15 @@ function valueOf(flag: string): string | undefined {
   return at >= 0 ? args[at + 1] : args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
-/** The arguments for `astro build`, without `--outDir`: the site is written to the staging folder instead. */
+/** Every page Astro writes, and every problem, in the log: Astro's own `--verbose` would add thousands of lines of its internals, so it is not passed on. */
+const verbose = args.includes('--verbose');
+
+/** The arguments for `astro build`, without `--outDir` (the site is written to the staging folder instead) and `--verbose`. */
 function astroArgs(): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--outDir') i++;
-    else if (!args[i]!.startsWith('--outDir=')) kept.push(args[i]!);
+    else if (!args[i]!.startsWith('--outDir=') && args[i] !== '--verbose') kept.push(args[i]!);
   }
   return kept;
 }
@@ -69,7 +73,12 @@ const outOfMemory = (code: number) => code === 134;
 
 function runAstro(flags: string[], staging: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...flags, astroBin, 'build', ...astroArgs(), '--outDir', staging, UNINDEXED_FLAG], { stdio: 'inherit' });
+    const env = { ...process.env, ...(verbose ? { QUIRE_VERBOSE: '1' } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
+    const child = spawn(process.execPath, [...flags, astroBin, 'build', ...astroArgs(), '--outDir', staging, UNINDEXED_FLAG], { stdio: ['inherit', verbose ? 'inherit' : 'pipe', 'inherit'], env });
+    if (child.stdout) {
+      const log = withoutRouteLines((text) => process.stdout.write(text), say);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk)).on('end', () => log.end());
+    }
     // A build stopped from outside (a CI timeout, a service manager) stops Astro too.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
     child.on('error', (error) => {

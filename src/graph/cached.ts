@@ -11,7 +11,7 @@ interface Cached {
 }
 
 /** Keyed on the model, so a rebuilt vault (a note changed in `astro dev`) gets a new graph. */
-const cache = new WeakMap<Vault, Cached>();
+const cache = ((globalThis as Record<symbol, WeakMap<Vault, Cached> | undefined>)[Symbol.for('quire.graphs')] ??= new WeakMap());
 
 function cachedFor(vault: Vault): Cached {
   let cached = cache.get(vault);

@@ -37,6 +37,12 @@ export class AtomicOutDir {
     );
   }
 
+  /** The site a staging folder of this kind is written for (`dist` for `dist.quire-staging-123`), if it is one. */
+  static siteOf(staging: string): string | undefined {
+    const at = staging.lastIndexOf(STAGING);
+    return at > 0 && /^\d+$/.test(staging.slice(at + STAGING.length)) ? staging.slice(0, at) : undefined;
+  }
+
   async swap(): Promise<void> {
     const retired = `${this.final}${RETIRED}${process.pid}`;
     const hadOld = await rename(this.final, retired).then(

@@ -7,7 +7,7 @@ import { stripNoteComments } from '../vault/index.ts';
 /**
  * What the Obsidian Markdown features (src/markdown/) need from Astro:
  * `%%comments%%` cut from `.mdx` notes before @astrojs/mdx compiles them,
- * as src/vault/markdown.ts does for `.md` notes, so the compiled note and
+ * as src/vault/prepare/markdown.ts does for `.md` notes, so the compiled note and
  * the vault model see the same text; the script that draws mermaid diagrams;
  * and KaTeX's stylesheet. Every note page comes from one route, so the
  * stylesheet cannot follow only the pages with math; it is on every page

@@ -1,5 +1,6 @@
 import * as pagefind from 'pagefind';
 import type { AtomicOutDir } from './atomic-out-dir.ts';
+import { indexMatches, keepIndex, recordFingerprint, siteFingerprint } from './site-fingerprint.ts';
 
 /**
  * The one place the site's search index is made: after `npm run build`'s
@@ -28,13 +29,23 @@ export async function indexSite(outDir: string): Promise<IndexResult> {
 
 /**
  * Indexes the site written to the staging folder, then puts it in place of
- * the last one. On failure the last site stays as it was; the message says why.
+ * the last one. When no page changed since the last build, the last index is
+ * kept (Pagefind can only make an index anew). On failure the last site stays
+ * as it was; the message says why.
  */
 export async function indexAndPublish(outDir: AtomicOutDir, say: (line: string) => void): Promise<{ ok: true } | { ok: false; message: string }> {
   const started = performance.now();
-  const indexed = await indexSite(outDir.staging);
-  if (!indexed.ok) return { ok: false, message: `Pagefind could not index ${outDir.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.` };
-  say(`search index: ${indexed.pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const fingerprint = siteFingerprint(outDir.staging);
+  if (await indexMatches(outDir.final, fingerprint)) {
+    await keepIndex(outDir.final, outDir.staging);
+    say(`search index: no page changed since the last build, so its index is kept (${seconds()} s)`);
+  } else {
+    const indexed = await indexSite(outDir.staging);
+    if (!indexed.ok) return { ok: false, message: `Pagefind could not index ${outDir.staging}:\n${indexed.errors.join('\n')}\nThe previous site, if any, is left in place.` };
+    await recordFingerprint(outDir.staging, fingerprint);
+    say(`search index: ${indexed.pages} pages indexed in ${seconds()} s`);
+  }
   await outDir.swap();
   say(`site written to ${outDir.final}`);
   return { ok: true };

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { CATALOG_FILES, formatProblem, formatReport, VaultNotFoundError, type VaultPath } from '../vault/index.ts';
+import { writeFile } from 'node:fs/promises';
+import { CATALOG_FILES, formatProblem, formatReport, problemList, VaultNotFoundError, type Vault, type VaultPath } from '../vault/index.ts';
 import { readSettings, shareSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
-import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault.ts';
+import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault-builder.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
+import { keepUnchangedPages, recordPages, renderInputs, type KeyedFiles } from './kept-pages.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
+import { pageCacheKeys } from '../site/cache-keys.ts';
 import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
 
@@ -15,6 +18,24 @@ import { pageWeights } from './weight.ts';
 function fail(logger: AstroIntegrationLogger, message: string): never {
   logger.error(message);
   process.exit(1);
+}
+
+/** Where a build writes every problem when its report shows only a few of each kind: beside the project, where `*.log` files are ignored. */
+const PROBLEM_LIST = 'quire-problems.log';
+
+/** The build's report: a few problems of each kind, or every one with QUIRE_VERBOSE; the whole list in a file when some were left out. */
+async function report(vault: Vault, settings: QuireSettings, logger: AstroIntegrationLogger): Promise<void> {
+  const { text, cut } = formatReport(vault, { all: settings.verbose });
+  for (const line of text.split('\n')) logger.info(line);
+  if (!cut) return;
+  const file = path.join(settings.root, PROBLEM_LIST);
+  await writeFile(file, problemList(vault));
+  logger.info(`Quire: every problem is listed in ${file} (or build with --verbose to see them all here)`);
+}
+
+/** Each page Astro's incremental build keys, by the file it is written to. */
+function keyedFiles(vault: Vault): KeyedFiles {
+  return new Map([...pageCacheKeys(vault)].map(([slug, key]) => [slug ? `${slug}/index.html` : 'index.html', key]));
 }
 
 /**
@@ -25,6 +46,8 @@ function fail(logger: AstroIntegrationLogger, message: string): never {
 export default function quire(options: QuireOptions = {}): AstroIntegration {
   let settings: QuireSettings | undefined;
   let outDir: AtomicOutDir | undefined;
+  /** The pages this build keys, and where they are written: for keeping unchanged ones from the last site. */
+  let pages: { site: string; staging: string; keys: KeyedFiles; inputs: string } | undefined;
   return {
     name: 'quire',
     hooks: {
@@ -41,15 +64,23 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             logger.info(`building ${settings!.contentDir}`);
             const prepared = lastPreparation();
             if (prepared) logger.info(`${prepared.notes} notes: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
-            if (!process.env.SITE_URL) logger.warn('SITE_URL is not set: canonical links, sitemap.xml and rss.xml point at http://localhost:4321. Set SITE_URL to the address the site will be served from.');
+            // Only a deployed site needs it; a first local build is not greeted with a warning.
+            if (!process.env.SITE_URL) logger.info('SITE_URL is not set, so canonical links, sitemap.xml and rss.xml point at http://localhost:4321; set it to the site’s address before you deploy');
             // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
             if (!process.argv.includes(UNINDEXED_FLAG)) {
               outDir = new AtomicOutDir(fileURLToPath(config.outDir));
               await outDir.clearLeftovers();
               updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
             }
+            const staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
+            const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
+            if (site) {
+              pages = { site, staging, keys: keyedFiles(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
+              const kept = settings.fresh ? 0 : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              if (kept) logger.info(`${kept} unchanged pages taken from the last site`);
+            }
             const problems = vault.problems.length;
-            if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault)}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
+            if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault, { all: true }).text}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
           }
         } catch (error) {
           if (error instanceof VaultNotFoundError) fail(logger, error.message);
@@ -83,7 +114,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         if (copied) logger.info(`${copied} attachment(s) copied`);
         logger.info('first visit, gzipped, largest page of each kind:');
         for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
-        for (const line of formatReport(vault).split('\n')) logger.info(line);
+        await report(vault, settings!, logger);
+        if (pages) await recordPages({ cacheDir: settings!.cacheDir!, ...pages });
         if (!outDir) {
           logger.info('the search index is built once this process has exited');
           return;

@@ -1,6 +1,6 @@
 /**
  * The order of Quire's Obsidian-flavoured Markdown plugins, in one place:
- * `.md` notes use them through src/vault/markdown.ts and src/vault/render.ts,
+ * `.md` notes use them through src/vault/prepare/markdown.ts and src/vault/prepare/render.ts,
  * `.mdx` notes through astro.config.mjs, so both kinds of note read alike.
  * Comments are not here: they are cut from the source before parsing
  * (./strip-comments.ts).
@@ -38,13 +38,16 @@ export const remarkObsidian: PluginEntry[] = [
  * an `.mdx` note is code its author wrote). Heading ids come before KaTeX,
  * so a heading with a formula gets its id from the formula's source, not
  * from KaTeX's markup; diagrams are taken out before code is highlighted.
+ * A formula is a note's text too: KaTeX does not trust it, so `\href`,
+ * `\url`, `\includegraphics` and `\htmlClass`-like commands render as
+ * errors, never as links, images or attributes.
  */
 export const rehypeObsidian: PluginEntry[] = [
   rehypeCodeBlockIds,
   rehypeTaskLabels,
   rehypeSlug,
   rehypeMermaid,
-  [rehypeKatex, { strict: 'ignore' }],
+  [rehypeKatex, { strict: 'ignore', trust: false }],
   rehypeCodeHighlight,
   [rehypeExternalLinks, { target: '_blank', rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
 ];

@@ -1,6 +1,6 @@
 /**
  * Why: a `^block-id` line after a code block or a `$$` formula gives it an id
- * (src/vault/blocks.ts), which lands on the `<code>` inside the `<pre>`. Code
+ * (src/vault/prepare/blocks.ts), which lands on the `<code>` inside the `<pre>`. Code
  * highlighting, KaTeX and diagrams each replace that `<pre>` whole, and the id
  * would go with it, breaking `[[Note#^id]]`. So the id moves to a `<div>`
  * around the block first. Runs before those plugins.

@@ -50,5 +50,8 @@ export default function rehypeCodeHighlight(options: RehypeCodeHighlightOptions 
     defaultLanguage: fallbackLanguage,
     fallbackLanguage,
     addLanguageClass: true,
+    // Shiki stops colouring a line after 500 ms by default; on a busy machine a grammar's first line can take that
+    // long, and the same note would come out coloured differently from build to build.
+    tokenizeTimeLimit: 10_000,
   });
 }

@@ -1,72 +1,189 @@
 /**
- * Why: a note may hold raw HTML, and Obsidian renders it but sanitises it:
- * no `<script>`, `<style>` or `<iframe>`, no `on…` handlers, no
- * `javascript:` URLs. This does the same with rehype-sanitize, on the tree
- * right after rehype-raw has parsed the note's HTML, so a Markdown link to
- * `javascript:` is caught too.
+ * Why: notes are pasted from the web, clipped and shared, and the HTML in
+ * them is untrusted. It is rendered as Obsidian renders it, formatting and
+ * all, but nothing in it may run script, cover or rewire the page, spoof
+ * search or fetch from elsewhere. An allowlist keeps what people write to
+ * format notes (`<b>`, `<kbd>`, `<sup>`, `<details>`, `<mark>`, tables,
+ * pictures, alignment, an inline `style` within ./note-style.ts) and drops
+ * everything else: `<script>`, `<style>`, `<form>`, `<object>`, `<svg>` and
+ * `<math>` go with their contents; `<base>`, `<meta>` and `<link>` go; so do
+ * `on…` handlers, `data-*` attributes and URLs that are not http(s), mail or
+ * phone (a `javascript:` link from HTML or Markdown alike).
  *
- * The whole tree passes through here, Quire's own markup included, so the
- * schema (GitHub's, widened) must keep all of it: ids as they are (block ids
- * like `^key-fact`, footnote ids), any class, `data-*` attributes (the
- * `data-quire-link` placeholder of a wiki-link, `data-callout*`, footnotes),
- * `<details>`/`<summary>`, `<mark>`, task-list checkboxes. Anything Quire
- * adds to a note's body before this step must be allowed here. Plugins that
- * run after it (KaTeX, Shiki, external links, heading ids) are not affected.
- * Inline `style` attributes are kept, as Obsidian keeps them; `<style>`
- * elements are not.
+ * It runs right after rehype-raw has parsed the note's HTML, on a tree where
+ * Quire's own markup has sealed its classes, ids and data attributes
+ * (./seal-markup.ts). Those come back as they were; an element without a
+ * seal came from the note, and its classes, ids and names are policed:
+ * - a class the site uses for itself (./reserved-classes.ts) is dropped;
+ * - an `id` or `name` gets the prefix `user-content-`, so that it can never
+ *   be taken for a property of `document` or `window` (`<img name="body">`
+ *   would otherwise replace `document.body` for the site's scripts), and
+ *   links to it inside the note (`href="#anchor"`) get the prefix too;
+ * - an `<iframe>` is kept only with an `https:` source, sandboxed so that
+ *   the page it shows has no access to the site's origin and cannot
+ *   navigate the site away.
+ * Plugins that run after this one (heading ids, KaTeX, Shiki, external
+ * links) add markup of their own and are not affected.
  */
-import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import type { Element, Root } from 'hast';
+import rehypeSanitize, { type Options as Schema } from 'rehype-sanitize';
+import { sanitizeStyle } from './note-style.ts';
+import { isReservedClass } from './reserved-classes.ts';
+import { releaseSeals, unseal } from './seal-markup.ts';
+import { SKIP, visit } from './visit.ts';
 
-export interface RehypeSanitizeNoteOptions {
-  /** Extra elements to allow, for markup a later feature adds before this step. */
-  tagNames?: string[];
-}
+/** What a note's ids and names are given, so that no note can name a property of `document` or `window`. */
+export const ID_PREFIX = 'user-content-';
 
-const EXTRA_TAGS = ['mark', 'u', 'abbr', 'cite', 'small', 'figure', 'figcaption', 'caption', 'colgroup', 'col', 'video', 'audio', 'track', 'wbr'];
+/** Attributes an iframe from a note is given: scripts run in its own opaque origin; it can open a new tab, never navigate this one. */
+export const IFRAME_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-presentation';
+
+const TAGS = [
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col', 'colgroup',
+  'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'hr', 'i', 'iframe', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt', 'ruby',
+  's', 'samp', 'section', 'small', 'source', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'time', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'audio', 'wbr',
+];
 
 /** Removed with everything inside them, not just unwrapped. */
-const STRIP = ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'textarea', 'select'];
+const STRIP = [
+  'script', 'style', 'object', 'embed', 'applet', 'template', 'noscript', 'noembed', 'noframes', 'frameset', 'frame',
+  'textarea', 'select', 'title', 'head', 'xmp', 'plaintext', 'svg', 'math',
+];
 
-type Attributes = NonNullable<Schema['attributes']>;
-
-/** GitHub's attributes without their per-element class lists (`a` may only be `data-footnote-backref`), since any class is allowed. */
-const githubAttributes: Attributes = Object.fromEntries(
-  Object.entries(defaultSchema.attributes ?? {}).map(([tag, allowed]) => [tag, allowed.filter((entry) => (typeof entry === 'string' ? entry : entry[0]) !== 'className')]),
-);
+const ALIGN = ['align', 'left', 'right', 'center', 'justify'] as const;
 
 const SCHEMA: Schema = {
-  ...defaultSchema,
-  // Keep ids exactly: links and block ids point at them.
-  clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), ...EXTRA_TAGS],
+  allowComments: false,
+  allowDoctypes: false,
+  tagNames: TAGS,
   strip: STRIP,
+  clobberPrefix: ID_PREFIX,
+  clobber: ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'],
   attributes: {
-    ...githubAttributes,
-    '*': [
-      ...(githubAttributes['*'] ?? []),
-      'className',
-      'style',
-      'data*',
-      'role',
-      'ariaHidden',
-      'ariaLabel',
-      'ariaDescribedBy',
-      'ariaLabelledBy',
-    ],
-    img: [...(githubAttributes['img'] ?? []), 'loading'],
-    video: ['src', 'poster', 'controls', 'loop', 'muted', 'playsInline', 'preload'],
+    '*': ['className', 'style', 'title', 'lang', 'dir', 'hidden', 'id', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy', 'ariaLabelledBy', 'dataQuireSealed'],
+    a: ['href', 'name'],
+    img: ['src', 'alt', 'width', 'height', 'loading', [...ALIGN]],
+    picture: [],
+    source: ['src', 'srcSet', 'media', 'type', 'width', 'height'],
+    video: ['src', 'poster', 'controls', 'loop', 'muted', 'playsInline', 'preload', 'width', 'height'],
     audio: ['src', 'controls', 'loop', 'muted', 'preload'],
     track: ['src', 'kind', 'srcLang', 'label', 'default'],
-    source: [...(githubAttributes['source'] ?? []), 'src', 'type'],
+    iframe: ['src', 'width', 'height', 'allowFullScreen'],
+    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
+    details: ['open', 'name'],
+    ol: ['start', 'reversed', 'type'],
+    ul: ['type'],
+    li: ['value'],
+    table: ['border', 'cellPadding', 'cellSpacing', 'width', [...ALIGN]],
+    td: ['colSpan', 'rowSpan', 'headers', 'width', [...ALIGN], 'vAlign'],
+    th: ['colSpan', 'rowSpan', 'headers', 'scope', 'width', [...ALIGN], 'vAlign'],
+    tr: [[...ALIGN], 'vAlign'],
+    col: ['span', 'width'],
+    colgroup: ['span', 'width'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'dateTime'],
+    ins: ['cite', 'dateTime'],
+    time: ['dateTime'],
+    font: ['color', 'face', 'size'],
+    p: [[...ALIGN]],
+    div: [[...ALIGN]],
+    h1: [[...ALIGN]],
+    h2: [[...ALIGN]],
+    h3: [[...ALIGN]],
+    h4: [[...ALIGN]],
+    h5: [[...ALIGN]],
+    h6: [[...ALIGN]],
+  },
+  required: {
+    iframe: { sandbox: IFRAME_SANDBOX, referrerPolicy: 'strict-origin-when-cross-origin', loading: 'lazy' },
+    // Without these, an `<input>` of any other type would be a text field a fake form could use.
+    input: { type: 'checkbox', disabled: true },
   },
   protocols: {
-    ...defaultSchema.protocols,
-    href: [...(defaultSchema.protocols?.['href'] ?? []), 'tel'],
+    href: ['http', 'https', 'mailto', 'tel'],
+    src: ['http', 'https'],
+    srcSet: ['http', 'https'],
     poster: ['http', 'https'],
+    cite: ['http', 'https'],
   },
 };
 
-export default function rehypeSanitizeNote(options: RehypeSanitizeNoteOptions = {}) {
-  const schema: Schema = options.tagNames ? { ...SCHEMA, tagNames: [...SCHEMA.tagNames!, ...options.tagNames] } : SCHEMA;
-  return rehypeSanitize(schema);
+/** The names a note's own ids and names had, before the prefix: links to them inside the note are given it too. */
+type Anchors = Set<string>;
+
+const isHttps = (url: unknown) => {
+  try {
+    return typeof url === 'string' && new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** The rules for an element of the note's own HTML. Answers false when the element goes altogether. */
+function policeElement(node: Element, anchors: Anchors): boolean {
+  const { properties } = node;
+  if (node.tagName === 'iframe') {
+    if (!isHttps(properties.src)) return false;
+    // A frame is announced by its title; one the note did not name is named by where it comes from.
+    if (typeof properties.title !== 'string' || !properties.title.trim()) properties.title = `Embedded page from ${new URL(String(properties.src)).hostname}`;
+  }
+  if (Array.isArray(properties.className)) {
+    const kept = properties.className.filter((name) => !isReservedClass(String(name)));
+    if (kept.length) properties.className = kept;
+    else delete properties.className;
+  }
+  if (typeof properties.style === 'string') {
+    const style = sanitizeStyle(properties.style);
+    if (style === undefined) delete properties.style;
+    else properties.style = style;
+  }
+  for (const key of ['id', 'name'] as const) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.startsWith(ID_PREFIX)) anchors.add(value.slice(ID_PREFIX.length));
+  }
+  return true;
+}
+
+function decoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** Gives Quire's markup back its sealed properties, and holds the note's own elements to the rules above. */
+function finishSanitizing(tree: Root): void {
+  const anchors: Anchors = new Set();
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (unseal(node)) return undefined;
+    if (policeElement(node, anchors) || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  releaseSeals();
+  if (anchors.size === 0) return;
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (typeof href !== 'string' || !href.startsWith('#')) return;
+    const fragment = href.slice(1);
+    if (!fragment.startsWith(ID_PREFIX) && anchors.has(decoded(fragment))) node.properties.href = `#${ID_PREFIX}${fragment}`;
+  });
+}
+
+/**
+ * Rehype plugin: the note's HTML, sanitised (see the module's comment). The
+ * tree's markup from Markdown must have been sealed first with
+ * ./seal-markup.ts, or it is held to the rules of the note's own HTML.
+ */
+export default function rehypeSanitizeNote() {
+  const sanitize = rehypeSanitize(SCHEMA) as unknown as (tree: Root) => Root;
+  return (tree: Root): Root => {
+    const clean = sanitize(tree);
+    finishSanitizing(clean);
+    return clean;
+  };
 }

@@ -4,7 +4,10 @@
  * mermaid.js is large, so it is fetched only on a page that has one; until
  * then, or without JavaScript, the source stays readable. Diagrams are
  * drawn again in the other theme when the reader or the system switches it.
+ * What a diagram may do is set in ./mermaid-config.ts.
  */
+import { MERMAID_CONFIG } from './mermaid-config.ts';
+
 const diagrams = [...document.querySelectorAll<HTMLElement>('pre.mermaid')];
 
 if (diagrams.length > 0) {
@@ -23,7 +26,7 @@ if (diagrams.length > 0) {
           diagram.removeAttribute('data-processed');
           diagram.textContent = sources[i]!;
         });
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: drawn });
+        mermaid.initialize({ ...structuredClone(MERMAID_CONFIG), secure: [...MERMAID_CONFIG.secure], theme: drawn });
         await mermaid.run({ nodes: diagrams, suppressErrors: true });
       };
       await draw();
@@ -32,5 +35,3 @@ if (diagrams.length > 0) {
     })
     .catch((error: unknown) => console.warn('Diagrams could not be drawn; their source is shown instead.', error));
 }
-
-export {};

@@ -12,7 +12,8 @@ const hash = (...parts: string[]) => {
 /** A neighbour's degree in the whole graph only sizes its circle, and `r` says how: a hub that gains a link elsewhere leaves this page as it was. */
 const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undefined : value);
 
-const computed = new WeakMap<Vault, Map<Slug, string>>();
+/** Shared by the integration, which keeps unchanged pages before the build renders, and the pages' own module graph. */
+const computed = ((globalThis as Record<symbol, WeakMap<Vault, Map<Slug, string>> | undefined>)[Symbol.for('quire.pageKeys')] ??= new WeakMap());
 
 /**
  * For Astro's incremental build: a key per page that changes whenever

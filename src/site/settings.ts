@@ -19,6 +19,10 @@ export interface QuireSettings {
   cacheDir?: string;
   /** Prepare every note again, whatever the cache holds: `astro build --force`. */
   fresh?: boolean;
+  /** The project's folder (Astro's root). */
+  root: string;
+  /** The report lists every problem, not a few of each kind: `QUIRE_VERBOSE=1`, or `npm run build -- --verbose`. */
+  verbose: boolean;
   /** Which Astro command runs: `dev` keeps the model up to date as notes change. */
   command?: 'dev' | 'build' | 'preview' | 'sync';
 }
@@ -54,6 +58,8 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
     title: env.SITE_TITLE?.trim() || options.title || undefined,
     strict: env.QUIRE_STRICT !== undefined ? truthy(env.QUIRE_STRICT) : options.strict === true,
     allowRawHtml: env.QUIRE_ALLOW_RAW_HTML !== undefined ? truthy(env.QUIRE_ALLOW_RAW_HTML) : options.allowRawHtml === true,
+    root: projectRoot,
+    verbose: truthy(env.QUIRE_VERBOSE),
     privateFolders: [...(options.privateFolders ?? []), ...(env.QUIRE_PRIVATE_FOLDERS?.split(',') ?? [])]
       .map((folder) => folder.trim().replace(/^\/+|\/+$/g, ''))
       .filter(Boolean),

@@ -1,4 +1,4 @@
-import { folderOf, type PageLink, type Slug, type Vault } from '../vault/index.ts';
+import type { PageLink, Slug, Vault } from '../vault/index.ts';
 
 /** How many notes or subfolders of a folder the sidebar lists before linking to the folder's page. */
 export const LIST_LIMIT = 40;
@@ -70,7 +70,7 @@ const folderNavs = new WeakMap<Vault, Map<string, FolderNav | undefined>>();
  */
 export function folderNav(vault: Vault, current: string | undefined): FolderNav | undefined {
   const page = current === undefined ? undefined : vault.bySlug.get(current as Slug);
-  const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? folderOf(page.source) : '';
+  const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? page.folder : '';
   let made = folderNavs.get(vault);
   if (!made) folderNavs.set(vault, (made = new Map()));
   if (!made.has(path)) made.set(path, navOfFolder(vault, path));

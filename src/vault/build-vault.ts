@@ -68,7 +68,7 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const serviceLink = (service: Service) => ({ name: service.name, href: site.href(addresses.hubSlugs.get(service)!) });
 
   const render = linkRenderer(site, gathered, hubs);
-  const vaultUrl = vaultUrlResolver({ site, notes: world.notes, attachments: world.attachments, privatePaths: published.privatePaths, addresses });
+  const vaultUrl = vaultUrlResolver({ site, notes: world.notes, privateNotes: world.privateNotes, attachments: world.attachments, addresses });
   const lookups = partLookups({ site, numbered, resolved, addresses, renderingOf: memo ? memo.renderer(render) : render, vaultUrl });
   const finished = placeBases(finishHtml(numbered, addresses, sections, serviceLink, memo ? memo.partFinisher(lookups) : (job) => finishPart(job, lookups)), bases);
 

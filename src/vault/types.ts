@@ -41,8 +41,10 @@ export interface VaultFiles {
   unreadable: UnreadableFile[];
   /** The service catalog (`services.yaml` at the vault's root), when the vault has one. */
   catalog?: SourceFile;
-  /** Images, PDFs, audio and video beside the notes; only their paths are read. */
+  /** Images, PDFs, audio and video beside the notes whose first bytes are what their extension says; only their paths are kept. */
   attachments?: VaultPath[];
+  /** What reading found and left out: links to files outside the vault, attachments that are not what their names say. */
+  problems?: Problem[];
 }
 
 /** A note in Markdown, or in MDX, which @astrojs/mdx compiles; or a canvas (`.canvas`) or a base (`.base`), each a page of its own. */
@@ -181,6 +183,8 @@ export interface NoteContent {
 
 export interface NotePage extends PageCommon, NoteContent {
   kind: 'note' | 'book' | 'chapter';
+  /** The folder the note stands in, '' at the vault's top. */
+  folder: string;
   /** For a book's landing page and its chapters: the book. */
   book?: PageLink;
   /** For a book's landing page: its chapters with their H2 outline. */
@@ -204,6 +208,8 @@ export interface StubPage extends PageCommon {
   kind: 'stub';
   /** The target as first written, folders included. */
   target: string;
+  /** The folder the target names, '' for a bare name. */
+  folder: string;
   sections: PassageSection[];
 }
 

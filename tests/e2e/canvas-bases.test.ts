@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, runBrowserTests } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { serveSite, type StaticSite } from '../helpers/serve.ts';
 
@@ -18,7 +18,7 @@ const scaleOf = (page: Page) => page.locator('.canvas-stage').first().evaluate((
 const rowsOf = (table: Locator) =>
   table.evaluate((element) => [...element.querySelectorAll('tbody tr')].map((row) => (row.classList.contains('base-group-row') ? `# ${row.textContent!.trim()}` : row.querySelector('td')!.textContent!.trim())));
 
-describe.skipIf(!hasChromium)('canvases and bases in Chromium', () => {
+describe.skipIf(!runBrowserTests)('canvases and bases in Chromium', () => {
   beforeAll(async () => {
     for (const [name, set] of [
       ['canvas-vault', (site: StaticSite) => (canvasSite = site)],

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import { browseBuiltSite, runBrowserTests } from '../helpers/browser.ts';
 import type { StaticSite } from '../helpers/serve.ts';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -11,7 +11,7 @@ let site: StaticSite;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
-describe.skipIf(!hasChromium)('reading Obsidian Markdown in Chromium', () => {
+describe.skipIf(!runBrowserTests)('reading Obsidian Markdown in Chromium', () => {
   beforeAll(async () => {
     ({ site, browser, close } = await browseBuiltSite({ contentDir: 'tests/fixtures/markdown-vault' }));
   });

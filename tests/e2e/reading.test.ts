@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import { browseBuiltSite, runBrowserTests } from '../helpers/browser.ts';
 import type { StaticSite } from '../helpers/serve.ts';
 
 const CHAPTER_1 = '/data-science-on-aws/chapter-1-introduction-to-data-science-on-aws/';
@@ -13,7 +13,7 @@ let site: StaticSite;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
-describe.skipIf(!hasChromium)('reading the shipped site in Chromium', () => {
+describe.skipIf(!runBrowserTests)('reading the shipped site in Chromium', () => {
   beforeAll(async () => {
     ({ site, browser, close } = await browseBuiltSite());
   });

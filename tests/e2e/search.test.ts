@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browseBuiltSite, hasChromium } from '../helpers/browser.ts';
+import { browseBuiltSite, runBrowserTests } from '../helpers/browser.ts';
 import type { StaticSite } from '../helpers/serve.ts';
 
 let site: StaticSite;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
-describe.skipIf(!hasChromium)('searching the shipped site in Chromium', () => {
+describe.skipIf(!runBrowserTests)('searching the shipped site in Chromium', () => {
   beforeAll(async () => {
     ({ site, browser, close } = await browseBuiltSite());
   });

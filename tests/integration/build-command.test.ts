@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, filesOf, type BuildResult } from '../helpers/build-site.ts';
 
@@ -28,6 +29,15 @@ describe('npm run build', () => {
     expect(await readdir(parent)).toEqual(['dist']);
   });
 
+  it('counts the pages it writes instead of listing them, and shows every one with --verbose', async () => {
+    expect(build.output).not.toMatch(/[├└]─ /);
+    expect(build.output).toMatch(/\[quire\] \d+ pages written: \d+ rendered, \d+ unchanged since the last build/);
+    expect(build.output).not.toContain('Some chunks are larger than 500 kB');
+    const verbose = await buildSite({ contentDir: vault, args: ['--verbose'] });
+    expect(verbose.code, verbose.output).toBe(0);
+    expect(verbose.output).toMatch(/├─ \/home\/index\.html/);
+  });
+
   it('writes the same site, search index included, as astro build does in one process', async () => {
     const single = await buildSite({ contentDir: vault, command: 'astro build' });
     expect(single.code, single.output).toBe(0);
@@ -37,6 +47,34 @@ describe('npm run build', () => {
     expect([...split.keys()].some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
     for (const [file, bytes] of split) expect(bytes.equals(whole.get(file)!), file).toBe(true);
   });
+
+  it('keeps the last search index when no page changed, and makes it anew when one did', async () => {
+    const index = async (dir: string) => new Map([...(await filesOf(dir))].filter(([file]) => file.startsWith('pagefind/')));
+    const before = await index(site);
+    const again = await buildSite({ contentDir: vault, outDir: site, command: 'npm run build' });
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain('search index: no page changed since the last build, so its index is kept');
+    // Pages whose key is unchanged are linked from the last site rather than copied, and come out the same.
+    expect(again.output).toMatch(/\[quire\] \d+ unchanged pages taken from the last site/);
+    const fresh = await buildSite({ contentDir: vault, command: 'npm run build', args: ['--force'] });
+    const [linked, rendered] = await Promise.all([filesOf(site), filesOf(fresh.outDir)]);
+    expect([...linked.keys()].sort()).toEqual([...rendered.keys()].sort());
+    for (const [file, bytes] of rendered) expect(linked.get(file)!.equals(bytes), file).toBe(true);
+    const kept = await index(site);
+    expect([...kept.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [file, bytes] of kept) expect(bytes.equals(before.get(file)!), file).toBe(true);
+
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'quire-build-command-'));
+    const copy = path.join(elsewhere, 'vault');
+    await cp(vault, copy, { recursive: true });
+    const other = path.join(elsewhere, 'dist');
+    expect((await buildSite({ contentDir: copy, outDir: other, command: 'npm run build' })).code).toBe(0);
+    await appendFile(path.join(copy, 'Blocks.md'), '\nA sentence about quokkas.\n');
+    const changed = await buildSite({ contentDir: copy, outDir: other, command: 'npm run build' });
+    expect(changed.output).toMatch(/search index: \d+ pages indexed/);
+    const fragments = [...(await index(other))].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([, bytes]) => gunzipSync(bytes).toString('utf8'));
+    expect(fragments.some((text) => text.includes('quokkas'))).toBe(true);
+  }, 300_000);
 
   it('leaves the last site in place, and nothing beside it, when the build fails', async () => {
     const before = await filesOf(site);

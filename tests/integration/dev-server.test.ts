@@ -1,57 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userEnv } from '../helpers/build-site.ts';
-import { fixture, projectRoot } from '../helpers/fixtures.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { fixture } from '../helpers/fixtures.ts';
 
 let vault: string;
-let server: ChildProcess;
-let origin: string;
-let log = '';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-const page = async (address: string) => {
-  const response = await fetch(`${origin}${address}`).catch(() => undefined);
-  return { status: response?.status ?? 0, html: (await response?.text()) ?? '' };
-};
+let dev: DevServer;
 
 /** Asks for a page until it shows what is wanted, as a reader reloading would; the dev server rebuilds on its own time. */
-async function until(address: string, shows: (found: { status: number; html: string }) => boolean): Promise<{ status: number; html: string }> {
-  let found = await page(address);
-  for (let tries = 0; tries < 300 && !shows(found); tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    found = await page(address);
-  }
-  return found;
-}
+const until = async (address: string, shows: (found: { status: number; html: string }) => boolean) => {
+  const found = await dev.until(address, (answer) => shows({ status: answer.status, html: answer.body }));
+  return { status: found.status, html: found.body };
+};
 
 beforeAll(async () => {
   vault = await mkdtemp(path.join(os.tmpdir(), 'quire-dev-'));
   await cp(fixture('links-vault'), vault, { recursive: true });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: projectRoot,
-    env: { ...userEnv(), CONTENT_DIR: vault },
-  });
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
-  const home = await until('/home/', (found) => found.status === 200);
-  expect(home.status, log).toBe(200);
+  dev = await startDevServer(vault, '/home/');
 }, 60_000);
 
 afterAll(async () => {
-  server?.kill();
+  dev?.close();
   await rm(vault, { recursive: true, force: true });
 });
 
@@ -59,7 +29,7 @@ describe('npm run dev while notes change', () => {
   it('shows an edited note, and the link it gained among the backlinks of the note it links to', async () => {
     await appendFile(path.join(vault, 'Blocks.md'), '\nA sentence written while the server runs, about [[Aliased]].\n');
     const edited = await until('/blocks/', (found) => found.html.includes('A sentence written while the server runs'));
-    expect(edited.html, log).toContain('A sentence written while the server runs, about <a href="/aliased/" class="internal">Aliased</a>');
+    expect(edited.html, dev.log()).toContain('A sentence written while the server runs, about <a href="/aliased/" class="internal">Aliased</a>');
     const target = await until('/aliased/', (found) => found.html.includes('A sentence written while the server runs'));
     expect(target.html).toMatch(/class="backlinks"[\s\S]*A sentence written while the server runs/);
   }, 40_000);
@@ -67,7 +37,7 @@ describe('npm run dev while notes change', () => {
   it('publishes a note as soon as it is added, and takes it away when it is removed', async () => {
     await writeFile(path.join(vault, 'Fresh.md'), '# Fresh\n\nA new note pointing [[Home]].\n');
     const added = await until('/fresh/', (found) => found.status === 200);
-    expect(added.html, log).toContain('A new note pointing');
+    expect(added.html, dev.log()).toContain('A new note pointing');
     expect((await until('/home/', (found) => found.html.includes('A new note pointing'))).html).toContain('A new note pointing');
 
     await rm(path.join(vault, 'Fresh.md'));

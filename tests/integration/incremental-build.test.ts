@@ -18,13 +18,14 @@ const rendered = (output: string) => [...plain(output).matchAll(/├─ (\S+\.ht
 beforeAll(async () => {
   const vault = path.join(await mkdtemp(path.join(os.tmpdir(), 'quire-incremental-')), 'links-vault');
   await cp(fixture('links-vault'), vault, { recursive: true });
-  first = await buildSite({ contentDir: vault });
+  // --verbose: every page Astro writes is in the log, marked when it was copied from the build before.
+  first = await buildSite({ contentDir: vault, args: ['--verbose'] });
   await appendFile(path.join(vault, 'Blocks.md'), '\nA new paragraph, zebra-marker, that links to [[Home]].\n');
   // A note made private since the last build: its page must go, however much else is reused.
   await writeFile(path.join(vault, 'Aliased.md'), '---\npublish: false\naliases:\n  - Also Known As\n---\nA note with an alias, private-marker.\n');
-  second = await buildSite({ contentDir: vault });
+  second = await buildSite({ contentDir: vault, args: ['--verbose'] });
   // What a build from nothing makes of the same vault: `--force` ignores every cache.
-  fresh = await buildSite({ contentDir: vault, args: ['--force'] });
+  fresh = await buildSite({ contentDir: vault, args: ['--force', '--verbose'] });
 });
 
 describe('building again after notes changed', () => {

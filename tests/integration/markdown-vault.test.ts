@@ -112,9 +112,9 @@ describe('building a vault that uses Obsidian’s Markdown', () => {
     expect(textOf(select('section.footnotes li', costs)!)).toContain('Checked in 2024.');
   });
 
-  it('renders a note’s HTML sanitised: no script, handler, javascript: URL or iframe', async () => {
+  it('renders a note’s HTML sanitised: no script, handler or javascript: URL, and an https iframe only sandboxed', async () => {
     const page = await html('costs');
-    for (const marker of ['SCRIPT-MARKER', 'ONERROR-MARKER', 'JS-MARKER', 'IFRAME-MARKER']) expect(page).not.toContain(marker);
+    for (const marker of ['SCRIPT-MARKER', 'ONERROR-MARKER', 'JS-MARKER']) expect(page).not.toContain(marker);
     const costs = await body('costs');
     expect(selectAll('kbd', costs).map(textOf)).toEqual(['Ctrl', 'C']);
     expect(textOf(select('b', costs)!)).toBe('carefully');
@@ -122,7 +122,15 @@ describe('building a vault that uses Obsidian’s Markdown', () => {
     expect(select('a:not([href])', costs) && textOf(select('a:not([href])', costs)!)).toBe('a bad link');
     expect(textOf(select('details > summary', costs)!)).toBe('More detail');
     expect(selectAll('script', costs)).toEqual([]);
-    expect(selectAll('iframe', costs)).toEqual([]);
+    expect(selectAll('iframe', costs).map((iframe) => iframe.properties)).toEqual([
+      {
+        src: 'https://example.com/IFRAME-MARKER',
+        sandbox: ['allow-scripts', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-presentation'],
+        referrerPolicy: 'strict-origin-when-cross-origin',
+        loading: 'lazy',
+        title: 'Embedded page from example.com',
+      },
+    ]);
   });
 
   it('gives an MDX note the same features, comments included', async () => {

@@ -29,6 +29,12 @@ const MARKERS = [
   'Bad YAML',
   'bad-yaml',
   'the launch is on Tuesday',
+  'PRIVATE-HUB-MARKER',
+  'SALARY-MARKER',
+  'TWIN-MARKER',
+  'Salary Review',
+  'salary-review',
+  'Archive/Twin',
 ];
 
 let build: BuildResult;
@@ -59,7 +65,7 @@ describe('what is private stays private', () => {
   it('builds, and reports the note whose properties do not parse', () => {
     expect(build.code, build.output).toBe(0);
     expect(build.output).toMatch(/Bad YAML\.md:3 +Properties \(YAML frontmatter\) could not be read/);
-    expect(build.output).toContain('Quire: 5 notes read: 1 published, 3 private, 1 unreadable');
+    expect(build.output).toContain('Quire: 9 notes read: 2 published, 6 private, 1 unreadable');
   });
 
   it('leaves no trace of private notes, private folders or comments anywhere in the site, search index included', async () => {
@@ -81,6 +87,20 @@ describe('what is private stays private', () => {
     expect(html).not.toMatch(/href="[^"]*secret/i);
     expect(html).not.toMatch(/href="[^"]*hidden-alias/i);
     expect(html).not.toMatch(/src="[^"]*photo/i);
+  });
+
+  it('gives a service its hub when the note named after it is private, whatever name the link uses', async () => {
+    const html = await readFile(path.join(build.outDir, 'public', 'index.html'), 'utf8');
+    expect(html).toContain('<a href="/services/amazon-s3/" class="internal service">Amazon S3</a>');
+    expect(html).toContain('<a href="/services/amazon-s3/" class="internal service">S3</a>');
+    expect(html).toContain('<a href="/notes/twin/" class="internal">Twin</a>');
+  });
+
+  it('never names a private note in the build log when it speaks of another note', () => {
+    expect(build.output).toMatch(/Public\.md:\d+ +\[\[Salary Reviw\]\]: no note named “Salary Reviw”; it links to a stub page +\[unresolved-link\]/);
+    expect(build.output).not.toContain('Salary Review');
+    expect(build.output).not.toContain('Archive/Twin');
+    expect(build.output).not.toContain('ambiguous-link');
   });
 
   it('keeps private passages off the service hub', async () => {

@@ -77,7 +77,7 @@ describe('a canvas in the model', () => {
   it('keeps its cards’ ids apart, each card’s links reaching its own', () => {
     const stages = runStages(vaultOf([file('Words.canvas', canvas([{ id: 'a', type: 'text', ...box, text: 'See [[Note]] and [[Missing]][^1].\n\n[^1]: A footnote.' }, { id: 'b', type: 'text', ...box, x: 300, text: 'Again[^1].\n\n[^1]: Another.' }])), file('Note.md', 'Text.\n')]));
     const { site, numbered, resolved, addresses, published, gathered, hubs } = stages;
-    const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable), attachments: buildLinkIndex([]), privatePaths: published.privatePaths, addresses });
+    const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable.filter((n) => n.published)), privateNotes: buildLinkIndex(published.linkable.filter((n) => !n.published)), attachments: buildLinkIndex([]), addresses });
     const lookups = partLookups({ site, numbered, resolved, addresses, renderingOf: linkRenderer(site, gathered, hubs), vaultUrl });
     const note = numbered.byPath.get('Words.canvas' as VaultPath)!;
     const job: PartJob = { note, index: 0, part: note.parts[0]!, slug: addresses.slugs.get(note.path)![0]!, offset: numbered.offsets.get(note.path)!, links: numbered.linksByPart.get(note.path)![0]!, sections: new Map() };

@@ -25,10 +25,13 @@ describe('parseCatalog', () => {
   });
 
   it.each([
-    ['an unknown category', entry('- name: X\n  category: Storag\n  summary: s\n  docs: https://x.example/\n'), 6, 'entry 2 (X), field “category”: “Storag” is not a category'],
+    ['an unknown category', entry('- name: X\n  category: Storag\n  summary: s\n  docs: https://x.example/\n'), 7, 'entry 2 (X), field “category”: “Storag” is not a category'],
     ['a missing name', entry('- category: Storage\n  summary: s\n  docs: https://x.example/\n'), 6, 'entry 2, field “name”: is missing'],
     ['a missing summary', entry('- name: X\n  category: Storage\n  docs: https://x.example/\n'), 6, 'entry 2 (X), field “summary”: is missing'],
-    ['a docs value that is not a URL', entry('- name: X\n  category: Storage\n  summary: s\n  docs: the AWS site\n'), 6, 'entry 2 (X), field “docs”: must be the URL'],
+    ['a docs value that is not a URL', entry('- name: X\n  category: Storage\n  summary: s\n  docs: the AWS site\n'), 9, 'entry 2 (X), field “docs”: must be the URL'],
+    ['a javascript: docs URL', entry('- name: X\n  category: Storage\n  summary: s\n  docs: "javascript:alert(document.domain)"\n'), 9, 'entry 2 (X), field “docs”: must be an http(s) URL (https://…), not “javascript:”'],
+    ['a data: docs URL', entry('- name: X\n  category: Storage\n  summary: s\n  docs: data:text/html,<script>alert(1)</script>\n'), 9, 'entry 2 (X), field “docs”: must be an http(s) URL (https://…), not “data:”'],
+    ['a docs URL of another scheme, in capitals', entry('- name: X\n  category: Storage\n  summary: s\n  docs: JAVASCRIPT:alert(1)\n'), 9, 'field “docs”: must be an http(s) URL'],
     ['an alias another service has', entry('- name: Simple Queue\n  aliases: [s3]\n  category: Storage\n  summary: s\n  docs: https://x.example/\n'), 6, 'entry 2 (Simple Queue): “s3” already names Amazon S3'],
     ['an unknown field', entry('- name: X\n  category: Storage\n  summary: s\n  docs: https://x.example/\n  url: https://x.example/\n'), 6, 'entry 2 (X): unknown field “url”'],
     ['a YAML syntax error', '- name: [unclosed\n', 2, 'Flow sequence'],

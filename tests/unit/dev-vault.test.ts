@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings, shareSettings } from '../../src/site/settings.ts';
-import { forgetVault, loadVault } from '../../src/site/vault.ts';
+import { forgetVault, loadVault } from '../../src/site/vault-builder.ts';
 import type { NotePage, VaultPath } from '../../src/vault/index.ts';
 
 const textOf = async (slug: string) => ((await loadVault()).bySlug.get(slug as never) as NotePage).html;

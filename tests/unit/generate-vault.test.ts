@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateVault } from '../../scripts/generate-vault.ts';
+import { generateVault, PROFILES } from '../../scripts/generate-vault.ts';
 import { parseCatalog } from '../../src/vault/read/catalog.ts';
 import { readFrontmatter } from '../../src/vault/prepare/frontmatter.ts';
 import { parseMarkdown } from '../../src/vault/prepare/markdown.ts';
@@ -85,5 +85,42 @@ describe('generateVault', () => {
     expect(total).toBeGreaterThan(notes.length * 4);
     expect(missing / total).toBeGreaterThan(0.01);
     expect(missing / total).toBeLessThan(0.05);
+  });
+});
+
+describe('the community-shaped vault generator', () => {
+  const community = PROFILES.community({ notes: 1000, seed: 'test' });
+  const notes = [...community].filter(([file]) => file.endsWith('.md'));
+  const share = (folder: string) => notes.filter(([file]) => file.startsWith(`${folder}/`)).length / notes.length;
+
+  it('is deterministic', () => {
+    expect(PROFILES.community({ notes: 1000, seed: 'test' })).toEqual(community);
+  });
+
+  it('puts 45% and 40% of its notes in two folders, a tenth in people', () => {
+    expect(notes).toHaveLength(1000);
+    expect(share('Plugins')).toBeCloseTo(0.45, 2);
+    expect(share('Themes')).toBeCloseTo(0.4, 2);
+    expect(share('People')).toBeCloseTo(0.1, 2);
+  });
+
+  it('gives every note a title heading and a footer heading, properties with an empty tag item, and template comments', () => {
+    for (const [file, text] of notes) {
+      expect(text.match(/^# /gm), file).toHaveLength(2);
+      expect(text, file).toContain('# This note in GitHub');
+      expect(text, file).toMatch(/%% .+ %%/);
+    }
+    const wellFormed = notes.filter(([, text]) => text.includes('\n  - \n'));
+    expect(wellFormed.length).toBe(998);
+    expect(notes.filter(([file]) => file.startsWith('Plugins/')).every(([, text]) => /^plugin-id: /m.test(text))).toBe(true);
+  });
+
+  it('has four badge images on each plugin and theme note, about 3.4 links a note, and 0.2% of notes with YAML that does not parse', () => {
+    const listed = notes.filter(([file]) => file.startsWith('Plugins/') || file.startsWith('Themes/'));
+    expect(listed.every(([, text]) => text.match(/!\[[^\]]*\]\(https:\/\/img\.shields\.io\//g)?.length === 4)).toBe(true);
+    const links = notes.reduce((sum, [, text]) => sum + (text.match(/\[\[[^\]]+\]\]/g)?.length ?? 0), 0);
+    expect(links / notes.length).toBeGreaterThan(3);
+    expect(links / notes.length).toBeLessThan(3.8);
+    expect(notes.filter(([, text]) => text.includes('unclosed'))).toHaveLength(2);
   });
 });

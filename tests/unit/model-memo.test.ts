@@ -108,7 +108,7 @@ describe('a model built again with what the last one left (astro dev)', () => {
     // The note linked to is unchanged, but a chapter of another note takes its address.
     check('See [[Foo]].\n', [
       { 'A.md': 'Text.\n', 'A/Foo.md': 'Foo.\n' },
-      { 'A.md': '# Intro\n\nText.\n\n# Foo\n\nA chapter.\n', 'A/Foo.md': 'Foo.\n' },
+      { 'A.md': '---\nbook: true\n---\n# Intro\n\nText.\n\n# Foo\n\nA chapter.\n', 'A/Foo.md': 'Foo.\n' },
     ]);
   });
 });

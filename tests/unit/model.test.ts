@@ -187,6 +187,13 @@ describe('HTML written in notes', () => {
     expect(html).not.toMatch(/onerror|<script|javascript:/);
   });
 
+  it('cannot give the page a class the site uses for itself through cssclasses', async () => {
+    const { buildVault } = await import('../../src/vault/index.ts');
+    const styled = { path: 'Styled.md' as never, text: '---\ncssclasses: [wide-page, nav-open, js, preview, sidebar]\n---\n# Styled\n' };
+    const page = buildVault({ notes: [styled], unreadable: [] }).bySlug.get('styled' as never) as import('../../src/vault/index.ts').NotePage;
+    expect(page.cssClasses).toEqual(['wide-page']);
+  });
+
   it('is published as written when the site allows raw HTML', async () => {
     const { buildVault } = await import('../../src/vault/index.ts');
     const html = (buildVault({ notes: [note], unreadable: [] }, { allowRawHtml: true }).bySlug.get('page' as never) as import('../../src/vault/index.ts').NotePage).html;

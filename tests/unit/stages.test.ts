@@ -9,6 +9,7 @@ import { vaultUrlResolver } from '../../src/vault/stages/finish/vault-urls.ts';
 import { partKey } from '../../src/vault/stages/section-services.ts';
 import { readVault, type BuildOptions, type SourceFile, type VaultFiles } from '../../src/vault/index.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { PROFILES } from '../../scripts/generate-vault.ts';
 
 const note = (path: string, text: string): SourceFile => ({ path: path as never, text });
 const vaultOf = (notes: SourceFile[], extra: Partial<VaultFiles> = {}): VaultFiles => ({ notes: [...notes].sort((a, b) => (a.path < b.path ? -1 : 1)), unreadable: [], ...extra });
@@ -82,13 +83,33 @@ describe('the stages of the model', () => {
     expect(backlinks.counts).toEqual({ resolved: 3, toStubs: 1, toPrivate: 1 });
   });
 
+  it('make no tag page of an empty tag item, a null or an empty string', () => {
+    const files = vaultOf([
+      note('A.md', '---\ntags:\n  - \n---\nA plugin note.\n'),
+      note('B.md', '---\ntags:\n---\nNo tags.\n'),
+      note('C.md', '---\ntags: ""\n---\nNone.\n'),
+      note('D.md', '---\ntags:\n  - plugin\n  - \n---\nOne.\n'),
+    ]);
+    expect(runStages(files).tagPages.map((page) => [page.tag, page.pages.map((p) => p.slug)])).toEqual([['plugin', ['d']]]);
+  });
+
+  it('make one page of each note of a community-shaped vault, whose notes have a title and a footer heading', () => {
+    const generated = PROFILES.community({ notes: 500, seed: 'stages' });
+    const files = vaultOf([...generated].map(([path, text]) => note(path, text)));
+    const { notePages, tagPages, problems } = runStages(files);
+    expect(notePages.pages.every((page) => page.kind === 'note')).toBe(true);
+    expect(notePages.pages).toHaveLength(499);
+    expect(problems.filter((p) => p.rule === 'bad-frontmatter')).toHaveLength(1);
+    expect(tagPages.map((page) => page.tag).sort()).toEqual(['people', 'plugins', 'themes', 'topics']);
+  });
+
   it('finish a part from its text as it would from its tree, in every fixture vault', async () => {
     let compared = 0;
     for (const name of ['links-vault', 'conformance-vault', 'services-vault', 'markdown-vault', 'embeds-vault']) {
       const files = await readVault(fixture(name));
       const stages = runStages(files);
       const { site, numbered, resolved, addresses, published, gathered, hubs } = stages;
-      const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable), attachments: buildLinkIndex([]), privatePaths: published.privatePaths, addresses });
+      const vaultUrl = vaultUrlResolver({ site, notes: buildLinkIndex(published.linkable.filter((n) => n.published)), privateNotes: buildLinkIndex(published.linkable.filter((n) => !n.published)), attachments: buildLinkIndex([]), addresses });
       const lookups = partLookups({ site, numbered, resolved, addresses, renderingOf: linkRenderer(site, gathered, hubs), vaultUrl });
       for (const prepared of numbered.notes) {
         prepared.parts.forEach((part, index) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTags, tagKey, tagSlug } from '../../src/vault/prepare/tags.ts';
+import { findTags, propertyTags, tagKey, tagSlug } from '../../src/vault/prepare/tags.ts';
 import { slugSegment } from '../../src/vault/slug.ts';
 
 describe('findTags', () => {
@@ -22,6 +22,21 @@ describe('findTags', () => {
 
   it('does not start a tag mid-word at the start of a text node that follows other text', () => {
     expect(findTags('#tag', false)).toEqual([]);
+  });
+});
+
+describe('tags from properties', () => {
+  it.each([
+    ['a list', ['aws', '#ml', 'data/ops'], ['aws', 'ml', 'data/ops']],
+    ['a string separated by commas', 'reference, obsidian/syntax', ['reference', 'obsidian/syntax']],
+    ['a string separated by spaces', '#aws #ml', ['aws', 'ml']],
+    ['a list with an empty item (`tags:` then a lone `- `)', ['plugin', null], ['plugin']],
+    ['null (`tags:` with nothing after it)', null, []],
+    ['an empty string', '', []],
+    ['a list of one empty item', [null], []],
+    ['digits only, which is no tag', ['2024', 'y2024'], ['y2024']],
+  ])('reads %s', (_shape, value, expected) => {
+    expect(propertyTags(value)).toEqual(expected);
   });
 });
 

@@ -29,11 +29,11 @@ export function readFrontmatter(tree: Root): FrontmatterResult {
   return { ok: true, data: data as Frontmatter };
 }
 
-/** A property that may be a list or a comma-separated string (`tags`, `aliases`). */
+/** A property that may be a list or a comma-separated string (`aliases`, `cssclasses`). An empty item (`- ` alone, which YAML reads as null) is none. */
 export function stringList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : String(value).split(',');
-  return items.map((item) => String(item).trim()).filter(Boolean);
+  return items.filter((item) => item !== null && item !== undefined).map((item) => String(item).trim()).filter(Boolean);
 }
 
 /** Obsidian Publish's `publish: false`, and the common `draft: true`, keep a note off the site. */

@@ -1,6 +1,8 @@
+import { isReservedClass } from '../../markdown/reserved-classes.ts';
 import { splitNote, type NotePart } from './book.ts';
 import { stringList } from './frontmatter.ts';
 import { preparePart } from './prepare-part.ts';
+import { propertyTags } from './tags.ts';
 import type { ReadNote } from './read-note.ts';
 import type { RawHtml } from './render.ts';
 import type { LinkOccurrence, PreparedNote } from './types.ts';
@@ -46,11 +48,12 @@ export function prepareNote(
     format: note.format,
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
-    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c)),
+    // Not one the site uses for itself: `cssclasses: [nav-open]` would open the menu over the page.
+    cssClasses: stringList(frontmatter.cssclasses ?? frontmatter.cssclass ?? frontmatter.cssClasses).filter((c) => /^[\w-]+$/.test(c) && !isReservedClass(c)),
     title,
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
-    tags: stringList(frontmatter.tags ?? frontmatter.tag).map((tag) => tag.replace(/^#/, '')),
+    tags: propertyTags(frontmatter.tags ?? frontmatter.tag),
     parts,
   };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastText } from 'hast-util-to-string';
@@ -10,6 +9,7 @@ import { unified } from 'unified';
 import { EXIT, visit } from '../../markdown/visit.ts';
 import { rehypeObsidian } from '../../markdown/pipeline.ts';
 import rehypeSanitizeNote from '../../markdown/rehype-sanitize-note.ts';
+import rehypeSealMarkup from '../../markdown/seal-markup.ts';
 import type { WikiLinkNode } from './markdown.ts';
 import type { BodyChunk } from './types.ts';
 
@@ -31,51 +31,21 @@ function wikiLinkHandler(_state: State, node: WikiLinkNode): Element {
 }
 
 /**
- * Quire's placeholders (`data-quire-link`, `data-quire-embed`, …) are data
- * attributes, which a note's raw HTML could write too. Before the raw HTML
- * is parsed, Quire's own are sealed into one attribute holding a secret of
- * this process; after sanitising, sealed ones are opened and any other
- * `data-quire-*` is dropped, so a note cannot forge a link or an embed.
- */
-const SEAL = `${randomUUID()}:`;
-const isPlaceholder = (property: string) => /^dataQuire[A-Z]/.test(property) && property !== 'dataQuireSealed';
-
-function sealPlaceholders() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
-      const placeholders = Object.keys(node.properties).filter(isPlaceholder);
-      if (placeholders.length === 0) return;
-      node.properties.dataQuireSealed = SEAL + JSON.stringify(Object.fromEntries(placeholders.map((key) => [key, node.properties[key]])));
-      for (const key of placeholders) delete node.properties[key];
-    });
-  };
-}
-
-function openPlaceholders() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
-      const sealed = node.properties.dataQuireSealed;
-      for (const key of Object.keys(node.properties).filter(isPlaceholder)) delete node.properties[key];
-      delete node.properties.dataQuireSealed;
-      if (typeof sealed === 'string' && sealed.startsWith(SEAL)) Object.assign(node.properties, JSON.parse(sealed.slice(SEAL.length)));
-    });
-  };
-}
-
-/**
  * The site's rendering pipeline: mdast to hast with the note's own HTML
- * parsed (rehype-raw) and sanitised as Obsidian does, before anything
- * that adds markup of its own runs: heading ids from rehype-slug with a
- * fresh slugger per page (so repeated headings get `-1`, `-2`), diagrams,
- * KaTeX, Shiki and external-link attributes (src/markdown/pipeline.ts).
- * A site whose owner trusts every note's HTML (`allowRawHtml`) skips the sanitising.
+ * parsed (rehype-raw) and sanitised, before anything that adds markup of
+ * its own runs: heading ids from rehype-slug with a fresh slugger per page
+ * (so repeated headings get `-1`, `-2`), diagrams, KaTeX, Shiki and
+ * external-link attributes (src/markdown/pipeline.ts). Quire's own markup is
+ * sealed before the note's HTML is parsed, so that the sanitiser can tell
+ * the two apart and a note cannot forge a link, an embed or a class of the
+ * site's (src/markdown/seal-markup.ts). A site whose owner trusts every
+ * note's HTML (`allowRawHtml`) skips the sanitising.
  */
 function pipeline(rawHtml: RawHtml, parseRaw: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler } as never });
   if (rawHtml === 'trust') return (parseRaw ? toHast.use(rehypeRaw) : toHast).use(rehypeObsidian);
-  // Without the note's own HTML there is no placeholder it could forge, so none to seal.
-  if (!parseRaw) return toHast.use(rehypeSanitizeNote).use(rehypeObsidian);
-  return toHast.use(sealPlaceholders).use(rehypeRaw).use(rehypeSanitizeNote).use(openPlaceholders).use(rehypeObsidian);
+  const sealed = toHast.use(rehypeSealMarkup);
+  return (parseRaw ? sealed.use(rehypeRaw) : sealed).use(rehypeSanitizeNote).use(rehypeObsidian);
 }
 
 const pipelines = {

@@ -35,6 +35,17 @@ export function findTags(text: string, atLineStart: boolean): TagMatch[] {
   return found;
 }
 
+/**
+ * The tags a `tags` property gives, as Obsidian reads them: a list, or one
+ * string of tags separated by commas or spaces, each with or without `#`.
+ * An empty list item, `null` and `""` give none, nor does a tag of digits only.
+ */
+export function propertyTags(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value.filter((item) => item !== null && item !== undefined).map(String) : String(value).split(/[\s,]+/);
+  return items.map((item) => item.trim().replace(/^#/, '').replace(/\/+$/, '')).filter((tag) => tag !== '' && isValidTag(tag));
+}
+
 /** The key under which a tag is one tag, whatever its case: `#DataOps` and `#dataops` are the same. */
 export const tagKey = (tag: string): string => tag.normalize('NFC').toLowerCase();
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { slugSegment } from '../slug.ts';
 import type { Service, VaultPath } from '../types.ts';
@@ -28,8 +28,19 @@ const entrySchema = z.strictObject({
   category: z.enum(CATEGORIES, { error: (issue) => `“${String(issue.input)}” is not a category; use one of: ${CATEGORIES.join(', ')}` }),
   /** One factual sentence. */
   summary: z.string({ error: (issue) => (issue.input === undefined ? 'is missing: write one factual sentence' : 'must be text') }).trim().min(1, 'is empty'),
-  /** The official documentation. */
-  docs: z.url({ error: (issue) => (issue.input === undefined ? 'is missing: give the official documentation’s URL' : 'must be the URL of the official documentation (https://…)') }),
+  /**
+   * The official documentation: an http(s) URL, since it becomes a link on the
+   * hub page, and a `javascript:` one would run on the site's origin when clicked.
+   */
+  docs: z.url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is missing: give the official documentation’s URL'
+        : typeof issue.input === 'string' && /^\s*[a-z][a-z0-9+.-]*:/i.test(issue.input) && !/^\s*https?:/i.test(issue.input)
+          ? `must be an http(s) URL (https://…), not “${issue.input.trim().split(':')[0]}:”`
+          : 'must be the URL of the official documentation (https://…)',
+  }),
 });
 
 
@@ -56,8 +67,15 @@ export function parseCatalog(file: VaultPath, text: string): CatalogResult {
   const errors: { line?: number | undefined; message: string }[] = [];
   const services: Service[] = [];
   const owners = new Map<string, string>();
+  /** The line of a field of entry `index`, else the entry's own. */
+  const lineOf = (index: number, field?: PropertyKey): number => {
+    const item = items[index] as YamlNode | undefined;
+    const pair = field !== undefined && isMap(item) ? item.items.find((p) => isScalar(p.key) && p.key.value === field) : undefined;
+    const at = (pair?.value as YamlNode | undefined)?.range?.[0] ?? item?.range?.[0] ?? 0;
+    return lines.linePos(at).line;
+  };
   data.forEach((raw, index) => {
-    const line = lines.linePos(items[index]?.range?.[0] ?? 0).line;
+    const line = lineOf(index);
     const label = `entry ${index + 1}${raw && typeof raw === 'object' && 'name' in raw ? ` (${String(raw.name)})` : ''}`;
     // Names are checked for clashes even when another field is wrong, so one pass reports everything.
     const record = (raw && typeof raw === 'object' ? raw : {}) as { name?: unknown; aliases?: unknown };
@@ -78,7 +96,7 @@ export function parseCatalog(file: VaultPath, text: string): CatalogResult {
           continue;
         }
         const field = issue.path.length ? `field “${issue.path.join('.')}”` : 'the entry';
-        errors.push({ line, message: `${label}, ${field}: ${issue.message}` });
+        errors.push({ line: lineOf(index, issue.path[0]), message: `${label}, ${field}: ${issue.message}` });
       }
       return;
     }

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
 import { isAttachment } from '../prepare/embeds.ts';
-import { asVaultPath, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
+import { formatMismatch, SIGNATURE_BYTES } from './file-signatures.ts';
+import { asVaultPath, type Problem, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
 
 export class VaultNotFoundError extends Error {}
 
@@ -43,13 +44,18 @@ async function readNote(full: string, vaultPath: VaultPath): Promise<SourceFile 
 /**
  * The vault as `files` had it, with these notes read again: what `astro dev`
  * does when notes' texts change. Undefined when a path is not a note `files`
- * knows (a new file, a renamed one): only a whole new read finds those.
+ * knows (a new file, a renamed one) or no longer lies inside the vault (it
+ * became a link to elsewhere): only a whole new read finds and reports those.
  */
 export async function rereadNotes(root: string, files: VaultFiles, changed: Iterable<VaultPath>): Promise<VaultFiles | undefined> {
   const notes = new Map<VaultPath, SourceFile | UnreadableFile>([...files.notes, ...files.unreadable].map((file) => [file.path, file]));
+  const vault = await realpath(root);
   for (const vaultPath of changed) {
     if (!notes.has(vaultPath)) return undefined;
-    notes.set(vaultPath, await readNote(path.join(root, ...vaultPath.split('/')), vaultPath));
+    const full = path.join(root, ...vaultPath.split('/'));
+    const real = await realpath(full).catch(() => full);
+    if (!isInside(vault, real)) return undefined;
+    notes.set(vaultPath, await readNote(real, vaultPath));
   }
   const all = [...notes.values()];
   return {
@@ -59,37 +65,113 @@ export async function rereadNotes(root: string, files: VaultFiles, changed: Iter
   };
 }
 
-/** A file of the vault, found on disk: where it is, and its path in the vault. */
+/** A file of the vault, found on disk: where it is (its real place, when it is reached through a link), and its path in the vault. */
 interface FoundFile {
   full: string;
   vaultPath: VaultPath;
 }
 
+/** What listing a vault found: its notes and attachments, and the links it did not follow. */
+export interface VaultListing {
+  notes: FoundFile[];
+  attachments: VaultPath[];
+  /** Links, by their path in the vault, whose real place lies outside it: nothing is read through them. */
+  outside: VaultPath[];
+}
+
+/** Whether a real path lies in the vault's real folder. */
+const isInside = (vault: string, real: string) => real === vault || real.startsWith(vault.endsWith(path.sep) ? vault : `${vault}${path.sep}`);
+
 /**
  * The notes and attachments below `root`, without reading them. Dot-folders
  * and dot-files (`.obsidian/`, `.trash/`, `.git/`) hold app state, not notes,
- * and are skipped, as Obsidian itself does. Rejects if `root` cannot be read.
+ * and are skipped, as Obsidian itself does. A symbolic link is followed when
+ * its real place lies inside the vault, as Obsidian follows it, and never
+ * when it lies outside: a shared or synced vault must not publish `~/.ssh`
+ * because a link in it points there. A folder is listed once, at its own
+ * place rather than through a link to it, so a link back up cannot loop.
+ * Rejects if `root` cannot be read.
  */
-export async function listVault(root: string): Promise<{ notes: FoundFile[]; attachments: VaultPath[] }> {
-  const notes: FoundFile[] = [];
-  const attachments: VaultPath[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
+export async function listVault(root: string): Promise<VaultListing> {
+  const listing: VaultListing = { notes: [], attachments: [], outside: [] };
+  const vault = await realpath(root);
+  const walked = new Set<string>();
+  // Folders reached through links are walked after every real folder, so a folder's own place wins.
+  const linkedFolders: { dir: string; real: string }[] = [];
+  const walk = async (dir: string, real: string): Promise<void> => {
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        await walk(full);
+      let full = path.join(dir, entry.name);
+      const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
+      if (entry.isSymbolicLink()) {
+        // A broken link stays in the listing by its name: reading a note through it reports that it is broken.
+        const target = await realpath(full).catch(() => undefined);
+        if (target !== undefined && !isInside(vault, target)) {
+          listing.outside.push(vaultPath);
+          continue;
+        }
+        if (target !== undefined && (await stat(target)).isDirectory()) {
+          linkedFolders.push({ dir: full, real: target });
+          continue;
+        }
+        full = target ?? full;
+      } else if (entry.isDirectory()) {
+        await walk(full, path.join(real, entry.name));
         continue;
       }
-      const vaultPath = asVaultPath(path.relative(root, full).split(path.sep).join('/'));
-      if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) notes.push({ full, vaultPath });
-      else if (isAttachment(entry.name)) attachments.push(vaultPath);
+      if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) listing.notes.push({ full, vaultPath });
+      else if (isAttachment(entry.name)) listing.attachments.push(vaultPath);
     }
   };
-  await walk(root);
-  return { notes, attachments };
+  await walk(root, vault);
+  for (let i = 0; i < linkedFolders.length; i++) await walk(linkedFolders[i]!.dir, linkedFolders[i]!.real);
+  return listing;
 }
+
+/** The first bytes of a file, to tell its format. */
+async function headOf(full: string): Promise<Uint8Array | undefined> {
+  const file = await open(full, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const buffer = Buffer.alloc(SIGNATURE_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, SIGNATURE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The attachments whose first bytes are what their extension says; the others, as problems. */
+async function checkAttachments(root: string, attachments: VaultPath[], problems: Problem[]): Promise<VaultPath[]> {
+  const kept: VaultPath[] = [];
+  for (const vaultPath of attachments) {
+    const head = await headOf(path.join(root, ...vaultPath.split('/')));
+    const promised = head === undefined ? undefined : formatMismatch(vaultPath, head);
+    if (head !== undefined && promised === undefined) {
+      kept.push(vaultPath);
+      continue;
+    }
+    problems.push({
+      rule: 'unreadable-file',
+      file: vaultPath,
+      message: head === undefined ? 'Could not be read; it is not published' : `Is not ${promised}, whatever its name says; it is not published`,
+      hint: head === undefined ? 'check that the file can be read by the user running the build' : 'save it in the format its extension names, or give it the extension of its format',
+      severity: 'error',
+    });
+  }
+  return kept;
+}
+
+/** A link to outside the vault, for the report. */
+const outsideProblem = (link: VaultPath): Problem => ({
+  rule: 'outside-vault',
+  file: link,
+  message: 'Is a link to a place outside the vault; nothing is read through it, and nothing of it is published',
+  hint: 'move the file or folder into the vault, or remove the link',
+  severity: 'warning',
+});
 
 /**
  * Every `.md`, `.mdx`, `.canvas` and `.base` file below `root` (found by `listVault`), read, in a stable order.
@@ -101,7 +183,9 @@ export async function readVault(root: string): Promise<VaultFiles> {
 
   const notes: SourceFile[] = [];
   const unreadable: UnreadableFile[] = [];
-  const { notes: noteFiles, attachments } = await listVault(root);
+  const listing = await listVault(root);
+  const noteFiles = listing.notes;
+  const problems = listing.outside.sort().map(outsideProblem);
   const read = async ({ full, vaultPath }: FoundFile): Promise<void> => {
     const file = await readNote(full, vaultPath);
     if ('reason' in file) unreadable.push(file);
@@ -113,19 +197,24 @@ export async function readVault(root: string): Promise<VaultFiles> {
     while (next < noteFiles.length) await read(noteFiles[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, noteFiles.length) }, reader));
-  let catalog: SourceFile | undefined;
-  for (const name of CATALOG_FILES) {
-    const text = await readFile(path.join(root, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) {
-      catalog = { path: asVaultPath(name), text };
-      break;
-    }
-  }
+  const catalog = await readCatalog(root);
+  const attachments = await checkAttachments(root, listing.attachments.sort(), problems);
   notes.sort(byPath);
   unreadable.sort(byPath);
-  attachments.sort();
   if (notes.length === 0 && unreadable.length === 0) {
     throw new VaultNotFoundError(`The content folder ${root} has no notes (no .md or .mdx files). Set CONTENT_DIR to your vault's folder, or add notes to it.`);
   }
-  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}) };
+  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}), ...(problems.length ? { problems } : {}) };
+}
+
+/** The service catalog at the vault's top, unless it is a link to outside the vault (which the listing reports). */
+async function readCatalog(root: string): Promise<SourceFile | undefined> {
+  const vault = await realpath(root);
+  for (const name of CATALOG_FILES) {
+    const real = await realpath(path.join(root, name)).catch(() => undefined);
+    if (real === undefined || !isInside(vault, real)) continue;
+    const text = await readFile(real, 'utf8').catch(() => undefined);
+    if (text !== undefined) return { path: asVaultPath(name), text };
+  }
+  return undefined;
 }

@@ -88,7 +88,7 @@ function renderContext(world: BaseWorld, attachments: Set<VaultPath>): (from: Va
   const linkHref: BaseRenderContext['linkHref'] = (target, from) => {
     const { path } = parseLinkTarget(target);
     // A note the base does not show (a private one) is named by its text alone, never by a stub of its name.
-    if (!path || resolveNote(world.links.notes, path, from).found) return undefined;
+    if (!path || resolveNote(world.links.notes, path, from).found || resolveNote(world.links.privateNotes, path, from).found) return undefined;
     const stub = world.places.byKey.get(stubKey(path));
     return stub ? world.site.href(stub.slug) : undefined;
   };

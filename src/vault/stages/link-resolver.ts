@@ -9,9 +9,11 @@ import type { Addresses, Catalog, Hubs, NumberedNotes, ResolvedLink, Resolution 
 
 /** What links resolve against: the names of the vault's notes and attachments, its services, and where everything is published. */
 export interface LinkWorld {
+  /** The published notes, by path, name and alias. */
   notes: LinkIndex;
+  /** The private notes (and those that cannot be read), looked in only when no published note or service has the name. */
+  privateNotes: LinkIndex;
   attachments: LinkIndex;
-  privatePaths: ReadonlySet<VaultPath>;
   catalog: Catalog;
   hubs: Hubs;
   numbered: NumberedNotes;
@@ -55,6 +57,9 @@ export function linkResolver(world: LinkWorld): (link: LinkOccurrence) => Resolv
   };
 }
 
+/** A list of paths for a message: the first few, and how many more. */
+const namedFew = (paths: readonly string[], few = 3) => (paths.length <= few + 1 ? paths.join(', ') : `${paths.slice(0, few).join(', ')} and ${paths.length - few} more`);
+
 type Report = (problem: Pick<Problem, 'rule' | 'message' | 'hint'>) => void;
 
 function findBlock(note: PreparedNote, id: string): { part: number; id: string } | undefined {
@@ -82,7 +87,11 @@ function resolveAttachment(link: LinkOccurrence, world: LinkWorld, report: Repor
   return { kind: 'none' };
 }
 
-/** The note a link names; or, when no note has the name, the hub of a service of that name, or a stub. */
+/**
+ * The note a link names; or, when no published note has the name, the hub of a service of that name, a
+ * private note (which the link must not reveal: it is shown as text), or a stub. For everything the log
+ * says, a private note is as if it did not exist: it is never a "did you mean", nor among an ambiguous link's notes.
+ */
 function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): VaultPath | Resolution {
   const { target } = link;
   const found = resolveNote(world.notes, target.path, link.from);
@@ -90,7 +99,7 @@ function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): Va
     if (found.ambiguous) {
       report({
         rule: 'ambiguous-link',
-        message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${found.ambiguous.map((n) => n.path).join(', ')}); it links to ${found.note.path}`,
+        message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${namedFew(found.ambiguous.map((n) => n.path))}); it links to ${found.note.path}`,
         hint: 'write the folder in the link to choose another',
       });
     }
@@ -100,6 +109,8 @@ function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): Va
   const serviceNote = service && world.hubs.noteOf.get(service);
   if (service && !serviceNote) return gathered(serviceKey(service), target.headings);
   if (serviceNote) return serviceNote;
+  const hidden = resolveNote(world.privateNotes, target.path, link.from);
+  if (hidden.found) return { kind: 'private' };
   const suggestion = world.suggestNote(target.path);
   report({
     rule: 'unresolved-link',
@@ -111,7 +122,6 @@ function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): Va
 
 /** A link into a note: its block, its heading (a chapter's title is the chapter's page), or the note itself. */
 function resolveInNote(link: LinkOccurrence, notePath: VaultPath, world: LinkWorld, report: Report): Resolution {
-  if (world.privatePaths.has(notePath)) return { kind: 'private' };
   const { target } = link;
   const slugs = world.addresses.slugs.get(notePath)!;
   const headings = world.addresses.headings.get(notePath)!;

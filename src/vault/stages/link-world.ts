@@ -19,12 +19,13 @@ export function publicAttachments(files: VaultFiles, context: PrepareContext): V
 
 /** What links resolve against, with maps built once, so that resolving a link is a lookup, never a scan of the vault. */
 export function linkWorld(published: PublishedNotes, attachments: readonly VaultPath[], catalog: Catalog, hubs: Hubs, numbered: NumberedNotes, addresses: Addresses, suggesterFor: SuggesterFor): LinkWorld {
-  const notes = buildLinkIndex(published.linkable);
+  const notes = buildLinkIndex(published.linkable.filter((note) => note.published));
+  const privateNotes = buildLinkIndex(published.linkable.filter((note) => !note.published));
   const attachmentIndex = buildLinkIndex(attachments.map((path) => ({ path, aliases: [] })));
   return {
     notes,
+    privateNotes,
     attachments: attachmentIndex,
-    privatePaths: published.privatePaths,
     catalog,
     hubs,
     numbered,

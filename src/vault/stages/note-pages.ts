@@ -63,7 +63,7 @@ export function buildNotePages(
       if (hubs.serviceOf.has(note.path)) return;
       const named = [...(sections.get(partKey(note.path, i))?.values() ?? [])].flatMap((set) => [...set]);
       const services = [...new Set(named)].sort((a, b) => a.name.localeCompare(b.name));
-      const page: NotePage = { kind: part.kind, ...link(i), ...content, services: services.map(serviceLink), backlinks: backlinks.get(links[i]!.slug) ?? [] };
+      const page: NotePage = { kind: part.kind, ...link(i), folder: folderOf(note.path), ...content, services: services.map(serviceLink), backlinks: backlinks.get(links[i]!.slug) ?? [] };
       if (part.kind !== 'note') page.book = link(0);
       if (part.kind === 'book') page.chapters = chapterLinks.map((chapter, c) => ({ ...chapter, number: c + 1, sections: note.parts[c + 1]!.headings.filter((h) => h.depth === 2).map((h) => ({ text: h.displayText, href: site.href(chapter.slug, h.id) })) }));
       if (part.kind === 'chapter') {

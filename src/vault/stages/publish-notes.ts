@@ -28,6 +28,8 @@ function fileProblems(files: VaultFiles): Problem[] {
       severity: 'error',
     });
   }
+  // What reading the vault left out: links to outside it, attachments that are not what their names say.
+  problems.push(...(files.problems ?? []));
   return problems;
 }
 

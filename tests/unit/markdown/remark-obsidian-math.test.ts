@@ -41,3 +41,17 @@ describe('remarkObsidianMath with KaTeX: $inline$ and $$display$$', () => {
     expect(html).toContain('\\frac{1}{');
   });
 });
+
+describe('KaTeX does not trust a formula', () => {
+  it('renders links, pictures and HTML attributes a formula asks for as errors, never as markup', () => {
+    const html = renderMarkdown(
+      '$\\href{javascript:alert(1)}{click}$ $\\url{https://tracker.example/}$ $\\includegraphics[height=1em]{https://tracker.example/p.png}$ $\\htmlClass{preview}{a} \\htmlId{querySelector}{b} \\htmlStyle{position:fixed}{c} \\htmlData{pagefind-meta=title:x}{d}$',
+    );
+    // The formulas' source stays readable as text in the MathML annotation; the markup around it is what must be inert.
+    const markup = html.replace(/<annotation encoding="application\/x-tex">.*?<\/annotation>/g, '');
+    expect(markup).not.toMatch(/<a |<img |href=|src=|class="preview"|id="querySelector"|position:fixed|data-pagefind/);
+    for (const command of ['\\href', '\\url', '\\includegraphics', '\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData']) {
+      expect(html).toContain(`<span class="mord" style="color:#cc0000;">${command}</span>`);
+    }
+  });
+});

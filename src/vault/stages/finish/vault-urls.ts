@@ -16,9 +16,10 @@ export interface VaultUrl {
 
 export interface UrlWorld {
   site: Site;
+  /** The published notes; a URL that names only a private one is shown as text, like one that names nothing. */
   notes: LinkIndex;
+  privateNotes: LinkIndex;
   attachments: LinkIndex;
-  privatePaths: ReadonlySet<VaultPath>;
   addresses: Addresses;
 }
 
@@ -62,8 +63,7 @@ export function vaultUrlResolver(world: UrlWorld): (url: string, from: VaultPath
       return { href: fragment ? `${href}#${fragment}` : href, attachment: found.note.path };
     }
     const found = resolveNote(world.notes, path, from);
-    if (!found.found) return warn('unresolved-link', `${url}: no note “${path}”; it is shown as text`);
-    if (world.privatePaths.has(found.note.path)) return {};
+    if (!found.found) return resolveNote(world.privateNotes, path, from).found ? {} : warn('unresolved-link', `${url}: no note “${path}”; it is shown as text`);
     const heading = fragment ? findHeading(world.addresses.headings.get(found.note.path)!, fragment.split('#').filter(Boolean)) : undefined;
     return { href: heading ? world.site.href(heading.page, heading.id) : world.site.href(world.addresses.slugs.get(found.note.path)![0]!) };
   };

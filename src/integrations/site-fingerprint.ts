@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * What the search index is made from: every page's HTML, with Pagefind's
+ * version. Pagefind cannot update an index, only make a new one; when a
+ * rebuild changed no page, the last index is kept instead of made again.
+ */
+const FINGERPRINT = 'quire-pages.sha256';
+
+/** Pagefind's version, from the package.json above its entry point (the package does not export that file). */
+function pagefindVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind'))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!existsSync(path.join(dir, 'package.json'))) continue;
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+    if (manifest.name === 'pagefind') return manifest.version ?? '';
+  }
+  return '';
+}
+
+/** A hash of every HTML page of a written site (outside its `pagefind/` folder), by path and bytes. */
+export function siteFingerprint(site: string): string {
+  const hash = createHash('sha256').update(`pagefind ${pagefindVersion()}\0`);
+  const pages = readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)))
+    .filter((page) => !page.startsWith(`pagefind${path.sep}`))
+    .sort();
+  for (const page of pages) hash.update(page).update('\0').update(readFileSync(path.join(site, page))).update('\0');
+  return hash.digest('hex');
+}
+
+/** Whether the site at `previous` has a search index made from pages with this fingerprint. */
+export async function indexMatches(previous: string, fingerprint: string): Promise<boolean> {
+  return (await readFile(path.join(previous, 'pagefind', FINGERPRINT), 'utf8').catch(() => '')) === fingerprint;
+}
+
+/** Records what the index in `site/pagefind/` was made from. */
+export function recordFingerprint(site: string, fingerprint: string): Promise<void> {
+  return writeFile(path.join(site, 'pagefind', FINGERPRINT), fingerprint);
+}
+
+/** The last site's index in the new one: its files are linked, not copied, since neither site writes to them again. */
+export async function keepIndex(previous: string, site: string): Promise<number> {
+  const from = path.join(previous, 'pagefind');
+  const files = readdirSync(from, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const entry of files) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(site, 'pagefind', path.relative(from, source));
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target);
+  }
+  return files.length;
+}
