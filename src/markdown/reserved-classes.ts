@@ -19,6 +19,8 @@ const RESERVED = new Set([
   'internal', 'external', 'unresolved', 'attachment', 'embed', 'preview', 'near', 'highlighting',
   // Search and the graph
   'search', 'pagefind', 'graph', 'global', 'local', 'mutual',
+  // Canvases and bases, drawn by the model and enhanced by their scripts
+  'canvas', 'base',
   // Rendered Markdown: callouts, tasks, footnotes, code, math, diagrams
   'callout', 'task', 'contains', 'footnotes', 'data', 'code', 'language', 'shiki', 'math', 'katex', 'mermaid',
   // Astro's own scoped styles
