@@ -137,7 +137,7 @@ async function read(page: Page, url: string): Promise<void> {
   for (const link of (await page.locator('main .note-body a').all()).slice(0, 25)) await link.focus().catch(() => undefined);
   await page.waitForTimeout(350);
   if (page.url() !== url) throw new Error(`reading ${url} took the reader to ${page.url()}`);
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {
+  await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {
     throw new Error(`${url} never settled`);
   });
 }
