@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { sharedSettings } from '../site/settings.ts';
+import { builtVault } from '../site/vault.ts';
 import { stripNoteComments } from '../vault/index.ts';
 
 /**
@@ -10,16 +11,20 @@ import { stripNoteComments } from '../vault/index.ts';
  * as src/vault/prepare/markdown.ts does for `.md` notes, so the compiled note and
  * the vault model see the same text; the script that draws mermaid diagrams;
  * and KaTeX's stylesheet. Every note page comes from one route, so the
- * stylesheet cannot follow only the pages with math; it is on every page
- * (about 23 kB; its fonts load only where math is shown).
+ * stylesheet cannot follow only the pages with math: it is on every page of
+ * a vault that has math anywhere (about 23 kB; its fonts load only where math
+ * is shown), and on none of one that has none, nor is the script for
+ * diagrams. `npm run dev` loads both, since a note may gain either while it runs.
  */
 export default function obsidianMarkdown(): AstroIntegration {
   return {
     name: 'quire:obsidian-markdown',
     hooks: {
-      'astro:config:setup': ({ injectScript, updateConfig }) => {
-        injectScript('page-ssr', `import 'katex/dist/katex.min.css';`);
-        injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../scripts/mermaid.ts', import.meta.url)))};`);
+      'astro:config:setup': ({ command, injectScript, updateConfig }) => {
+        // Quire's integration, listed before this one, has built the model by now.
+        const uses = command === 'dev' ? undefined : builtVault()?.uses;
+        if (uses?.math ?? true) injectScript('page-ssr', `import 'katex/dist/katex.min.css';`);
+        if (uses?.diagrams ?? true) injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../scripts/mermaid.ts', import.meta.url)))};`);
         updateConfig({ vite: { plugins: [mdxComments()] } });
       },
     },

@@ -290,6 +290,8 @@ export interface Vault {
   attachments: { path: VaultPath; href: Href }[];
   /** The published `.mdx` notes, which @astrojs/mdx compiles, with how their links are written out. */
   mdxNotes: ReadonlyMap<VaultPath, NoteContent>;
+  /** What the notes use that the site loads only when some note does: KaTeX's stylesheet, Mermaid's script. */
+  uses: { math: boolean; diagrams: boolean };
   problems: Problem[];
   stats: BuildStats;
 }

@@ -1,7 +1,6 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Element as HastElement } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -14,6 +13,7 @@ import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { checkLinks } from '../helpers/link-checker.ts';
 import { serveSite, type StaticSite } from '../helpers/serve.ts';
+import { everyFile } from '../helpers/site-files.ts';
 
 /**
  * A vault of hostile notes and attachments (tests/fixtures/hostile-vault),
@@ -59,22 +59,6 @@ async function hostileVault(): Promise<string> {
   return vault;
 }
 
-/** Every file of the built site as text, Pagefind's gzipped index opened too. */
-async function everyFile(dir: string): Promise<{ name: string; text: string }[]> {
-  const files = [];
-  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const full = path.join(entry.parentPath, entry.name);
-    const bytes = await readFile(full);
-    let text = bytes.toString('utf8');
-    try {
-      text += gunzipSync(bytes).toString('utf8');
-    } catch {
-      // not gzip
-    }
-    files.push({ name: path.relative(dir, full).split(path.sep).join('/'), text });
-  }
-  return files;
-}
 
 async function newContext(): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -137,7 +121,7 @@ async function read(page: Page, url: string): Promise<void> {
   for (const link of (await page.locator('main .note-body a').all()).slice(0, 25)) await link.focus().catch(() => undefined);
   await page.waitForTimeout(350);
   if (page.url() !== url) throw new Error(`reading ${url} took the reader to ${page.url()}`);
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {
+  await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {
     throw new Error(`${url} never settled`);
   });
 }

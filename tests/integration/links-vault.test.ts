@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
@@ -18,6 +18,15 @@ describe('building another vault with CONTENT_DIR', () => {
     expect(build.output).toContain('Quire: 10 notes read: 9 published, 1 private, 0 unreadable');
     expect(build.output).toMatch(/Home\.md:19 +\[\[Field Guid\]\]: no note named “Field Guid”.*did you mean “Field Guide”\?/);
     expect(build.output).toMatch(/Home\.md:12 +\[\[Note\]\]: 3 notes match/);
+  });
+
+  it('ships neither KaTeX’s stylesheet and fonts nor the diagram script, since no note has math or a diagram', async () => {
+    const assets = await readdir(path.join(build.outDir, '_astro'));
+    expect(assets.filter((file) => file.startsWith('KaTeX_'))).toEqual([]);
+    const scripts = await Promise.all(assets.filter((file) => file.endsWith('.js')).map((file) => readFile(path.join(build.outDir, '_astro', file), 'utf8')));
+    expect(scripts.some((text) => text.includes('mermaid'))).toBe(false);
+    const styles = await Promise.all(assets.filter((file) => file.endsWith('.css')).map((file) => readFile(path.join(build.outDir, '_astro', file), 'utf8')));
+    expect(styles.some((text) => text.includes('font-family:KaTeX_Main'))).toBe(false);
   });
 
   it('writes a page per note and per chapter, and none for private or hidden notes', async () => {

@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { everyFile } from '../helpers/site-files.ts';
 
 /**
  * Strings that stand only in private notes, private folders, comments or
@@ -42,24 +42,6 @@ beforeAll(async () => {
   build = await buildSite({ contentDir: 'tests/fixtures/private-vault', env: { QUIRE_PRIVATE_FOLDERS: 'Journal' } });
 });
 
-/** Every file of the built site as text: Pagefind's index and fragments are gzip, so they are opened too. */
-async function everyFile(dir: string): Promise<{ name: string; text: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = [];
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const full = path.join(entry.parentPath, entry.name);
-    const bytes = await readFile(full);
-    let text = bytes.toString('utf8');
-    try {
-      // Pagefind's files start with a "pagefind_dcd" signature once decompressed.
-      text += gunzipSync(bytes).toString('utf8');
-    } catch {
-      // not gzip
-    }
-    files.push({ name: path.relative(dir, full), text });
-  }
-  return files;
-}
 
 describe('what is private stays private', () => {
   it('builds, and reports the note whose properties do not parse', () => {

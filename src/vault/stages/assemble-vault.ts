@@ -31,6 +31,17 @@ export interface VaultParts {
   problems: Problem[];
 }
 
+/** Whether any page shows math (rendered by KaTeX) or a diagram (drawn by Mermaid in the browser). */
+function usesOf(finished: FinishedNotes): Vault['uses'] {
+  const uses = { math: false, diagrams: false };
+  for (const { html } of finished.parts.values()) {
+    uses.math ||= html.includes('class="katex');
+    uses.diagrams ||= html.includes('class="mermaid"');
+    if (uses.math && uses.diagrams) break;
+  }
+  return uses;
+}
+
 /** The model as the pages read it: every page by address, the site's lists, and the build's report. */
 export function assembleVault(parts: VaultParts): Vault {
   const { site, options, catalog, published, notePages, hubPages, stubPages, tagPages, backlinks } = parts;
@@ -57,6 +68,7 @@ export function assembleVault(parts: VaultParts): Vault {
     stubs: stubPages.map(({ title, slug, href }) => ({ title, slug, href })),
     attachments: [...parts.finished.attachments].sort().map((path) => ({ path, href: attachmentHref(site.base, path) })),
     mdxNotes: new Map(parts.numbered.notes.filter((note) => note.format === 'mdx').map((note) => [note.path, notePages.contents.get(note.path)!])),
+    uses: usesOf(parts.finished),
     problems: parts.problems,
     stats: {
       notesRead: published.counts.read,

@@ -1,7 +1,7 @@
 import { stringList } from '../prepare/frontmatter.ts';
 import { prepareFile } from '../prepare/prepare-file.ts';
 import type { PrepareContext, PreparedFile } from '../prepare/types.ts';
-import type { Problem, VaultFiles, VaultPath } from '../types.ts';
+import type { Problem, VaultFiles } from '../types.ts';
 import type { PublishedNotes, ReadableFile } from './types.ts';
 
 /** What was wrong with the files themselves: text that is not UTF-8, files that could not be read. */
@@ -45,7 +45,6 @@ export function publishNotes(files: VaultFiles, context: PrepareContext, prepare
       : files.notes.map((file) => prepareFile(file, context));
   const readable = read.filter((note): note is ReadableFile => note.ok);
   const published = readable.filter((note) => note.published);
-  const privatePaths = new Set<VaultPath>([...readable.filter((note) => !note.published).map((note) => note.path), ...read.filter((note) => !note.ok).map((note) => note.path)]);
   const linkable = [
     ...published.map((file) => ({ path: file.path, aliases: file.note!.aliases, published: true })),
     ...readable.filter((note) => !note.published).map((note) => ({ path: note.path, aliases: stringList(note.frontmatter.aliases ?? note.frontmatter.alias), published: false })),
@@ -56,7 +55,6 @@ export function publishNotes(files: VaultFiles, context: PrepareContext, prepare
   return {
     read,
     published,
-    privatePaths,
     linkable,
     counts: {
       read: files.notes.length + files.unreadable.length,

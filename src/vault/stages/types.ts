@@ -32,8 +32,6 @@ export interface PublishedNotes {
   /** Every note file as prepared, in the vault's order. */
   read: readonly PreparedFile[];
   published: readonly ReadableFile[];
-  /** Private notes, and notes that cannot be read: links to them must not reveal them. */
-  privatePaths: ReadonlySet<VaultPath>;
   /** Every note a link may name, private ones too, so that links to them become text, never a stub that names them. */
   linkable: readonly (LinkableNote & { published: boolean })[];
   counts: { read: number; published: number; private: number; unreadable: number };
