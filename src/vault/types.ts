@@ -57,6 +57,7 @@ export type ProblemRule =
   | 'bad-frontmatter'
   | 'unreadable-file'
   | 'slug-clash'
+  | 'empty-heading'
   | 'bad-catalog'
   | 'missing-attachment'
   | 'outside-vault'

@@ -73,6 +73,8 @@ export interface Addresses {
   headings: ReadonlyMap<VaultPath, readonly Heading[]>;
   /** Every address handed out so far, the site's own included. */
   taken: ReadonlySet<Slug>;
+  /** What holds each of them, as a clash names it. */
+  owners: ReadonlyMap<Slug, string>;
   problems: Problem[];
 }
 
