@@ -50,9 +50,10 @@ const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem',
  * listed, and its body rendered to HTML with the placeholders still in.
  */
 export function preparePart(part: NotePart, partIndex: number, context: PartContext): PreparedPart {
+  // Embeds first: a block id may follow one, and then marks the embed.
+  markEmbeds(part.tree);
   const blocks = markBlocks(part.tree);
   const tags = linkInlineTags(part.tree, context.source, context.tagHref);
-  markEmbeds(part.tree);
   nameLinks(part.tree, context);
   const walked = walkPart(part.tree, partIndex, context);
 
@@ -89,11 +90,13 @@ function nameLinks(tree: Root, context: PartContext): void {
       const index = context.nextLinkIndex();
       const inline = ancestors[ancestors.length - 1]?.type === 'paragraph';
       // A placeholder the model fills with the embedded note, image, PDF or media once everything is resolved.
+      const marked = (embed.data?.hProperties ?? {}) as Record<string, unknown>;
       embed.data = {
         quireLink: index,
         quireText: linkDisplayText(parseLinkTarget(embed.value), imageSizeOrText(embed.alias)),
         hName: inline ? 'span' : 'div',
-        hProperties: { dataQuireEmbed: String(index) },
+        // A block id it was given (blocks.ts) stays on the placeholder, and passes to what the embed shows.
+        hProperties: { ...marked, dataQuireEmbed: String(index) },
         hChildren: [],
       };
     }
