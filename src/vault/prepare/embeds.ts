@@ -1,14 +1,18 @@
 import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from '../../markdown/visit.ts';
 import { isBlockMarkerText } from './blocks.ts';
+import type { LinkTarget } from './link-target.ts';
 
 /** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
 export interface WikiEmbedNode {
   type: 'wikiEmbed';
   /** What is between the brackets, before any `|`. */
   value: string;
-  /** What follows `|`: a size for images (`300`, `300x200`), else display text. */
+  /** What follows `|`: a size for images (`300`, `300x200`), else display text; a Markdown image's alt text. */
   alias?: string;
+  /** A Markdown image's target, read from its URL (markdown-links.ts); a wiki-embed's is read from `value`. */
+  target?: LinkTarget;
+  markdown?: boolean;
   data?: Record<string, unknown>;
   position?: import('unist').Position;
 }

@@ -38,7 +38,7 @@ export type PreparedFile =
       links: LinkOccurrence[];
     };
 
-/** A wiki-link as it stands in a note, before it is resolved. */
+/** A link as it stands in a note, before it is resolved: a wiki-link or embed, a Markdown link or image with a vault path, a link in a property. */
 export interface LinkOccurrence {
   /** Its number in the whole vault; the rendered placeholder carries it. */
   index: number;
@@ -54,6 +54,12 @@ export interface LinkOccurrence {
   excerpt: string;
   /** For `![[…]]`: what follows `|`, and whether it stands inside a paragraph rather than as a block. */
   embed?: { alias?: string; inline: boolean };
+  /**
+   * How it was written, when not as `[[…]]`: a Markdown link or image with a
+   * vault path (`raw` is its URL), or a `[[…]]` in a property (on the note's
+   * first page, above its text).
+   */
+  form?: 'markdown' | 'property';
 }
 
 export interface PartHeading {
