@@ -87,6 +87,7 @@ export function loadVault(): Promise<Vault> {
       base: settings.base,
       privateFolders: settings.privateFolders,
       allowRawHtml: settings.allowRawHtml,
+      showProperties: settings.showProperties,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
       reservedSlugs: RESERVED_SLUGS,

@@ -24,6 +24,7 @@ import { publishNotes } from './stages/publish-notes.ts';
 import { readCatalog } from './stages/read-catalog.ts';
 import { resolveLinks } from './stages/resolve-links.ts';
 import { sectionServices } from './stages/section-services.ts';
+import { showProperties } from './stages/show-properties.ts';
 import { spotOf } from './stages/spots.ts';
 import { buildStubPages } from './stages/stub-pages.ts';
 import { buildTagPages } from './stages/tag-pages.ts';
@@ -71,12 +72,13 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
 
   const spots = spotOf(numbered, addresses, site);
   const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink);
-  const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site);
+  const properties = showProperties(numbered, resolved, memo ? memo.renderer(render) : render, options.showProperties ?? true);
+  const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site, properties);
   const hubPages = buildHubPages(catalog, hubs, gathered, backlinks, mentions, notePages.contents, memo ? memo.citer(addresses.slugs, site.href, spots.ofMention) : spots.ofMention, site);
   const stubPages = buildStubPages(gathered, backlinks, site);
   const folders = buildFolderPages(notePages.notes, gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
 
   const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
 }

@@ -103,6 +103,8 @@ export interface BuildOptions {
   reservedSlugs?: readonly string[];
   /** Element ids the layout of a hub or stub page uses itself, which its sections' ids must not take. */
   layoutIds?: readonly string[];
+  /** Show a note's properties above its text, as Obsidian does. On by default; links in properties count either way. */
+  showProperties?: boolean;
 }
 
 /** A link to a page, as lists and navigation show it. */
@@ -152,6 +154,31 @@ export type LinkRendering =
   | { kind: 'link'; href: string; className: string[]; title?: string }
   | { kind: 'text' };
 
+/** A piece of a property's text: plain text, or a `[[link]]` as written out (`L`: its number while the note is prepared). */
+export type PropertyText<L = LinkRendering> = { text: string; link?: L }[];
+
+/** A property's value as a page shows it, typed as Obsidian types it. */
+export type PropertyValue<L = LinkRendering> =
+  | { type: 'text'; text: PropertyText<L> }
+  /** A value that is one http(s) URL. */
+  | { type: 'url'; href: string }
+  | { type: 'number'; value: number }
+  | { type: 'checkbox'; checked: boolean }
+  /** `2020-08-21` */
+  | { type: 'date'; date: string }
+  /** `2020-08-21T10:30:00` */
+  | { type: 'datetime'; datetime: string }
+  | { type: 'list'; items: PropertyValue<L>[] }
+  | { type: 'empty' }
+  /** Nested properties, which Obsidian shows only as their source. */
+  | { type: 'object'; source: string };
+
+/** One of a note's properties, shown above its text. */
+export interface Property<L = LinkRendering> {
+  key: string;
+  value: PropertyValue<L>;
+}
+
 interface PageCommon extends PageLink {
   backlinks: Backlink[];
 }
@@ -176,6 +203,8 @@ export interface NoteContent {
   updated?: string;
   /** The note's `cssclasses`. */
   cssClasses: string[];
+  /** Its properties as Obsidian shows them above its text (on a book's first page only); none when `showProperties` is off. */
+  properties: Property[];
 }
 
 export interface NotePage extends PageCommon, NoteContent {

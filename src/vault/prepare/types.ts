@@ -6,7 +6,7 @@
 import type { NotePart } from './book.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { LinkTarget } from './link-target.ts';
-import type { NoteFormat, Problem, VaultPath } from '../types.ts';
+import type { NoteFormat, Problem, Property, VaultPath } from '../types.ts';
 
 /** Everything of the vault's settings that a note's preparation depends on: part of a cached note's key. */
 export interface PrepareContext {
@@ -118,5 +118,7 @@ export interface PreparedNote {
   aliases: string[];
   /** Tags from the properties; inline tags belong to the part they stand in. */
   tags: string[];
+  /** The properties a page shows, their links by their number in the note. */
+  properties: Property<number>[];
   parts: PreparedPart[];
 }

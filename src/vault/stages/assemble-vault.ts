@@ -1,6 +1,6 @@
 import { attachmentHref } from '../href.ts';
 import { slugSegment } from '../slug.ts';
-import type { BuildOptions, FolderPage, Page, Problem, ServiceLink, Service, Slug, StubPage, TagPage, Vault } from '../types.ts';
+import type { BuildOptions, FolderPage, Page, Problem, Property, ServiceLink, Service, Slug, StubPage, TagPage, Vault, VaultPath } from '../types.ts';
 import type { HubPages } from './hub-pages.ts';
 import type { NotePages } from './note-pages.ts';
 import type { Addresses, Backlinks, Catalog, FinishedNotes, Hubs, Mention, NumberedNotes, Places, PublishedNotes, ResolvedLinks, SectionServiceMap, Site } from './types.ts';
@@ -20,6 +20,8 @@ export interface VaultParts {
   sections: SectionServiceMap;
   finished: FinishedNotes;
   backlinks: Backlinks;
+  /** Each note's properties as its first page shows them. */
+  properties: ReadonlyMap<VaultPath, Property[]>;
   notePages: NotePages;
   hubPages: HubPages;
   stubPages: StubPage[];
