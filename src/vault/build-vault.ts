@@ -7,6 +7,7 @@ import { assembleVault, type VaultParts } from './stages/assemble-vault.ts';
 import { assignHubs } from './stages/assign-hubs.ts';
 import { claimAddresses } from './stages/claim-addresses.ts';
 import { collectBacklinks } from './stages/collect-backlinks.ts';
+import { carryEmbeddedLinks } from './stages/embedded-links.ts';
 import { findMentions, mentionsIn } from './stages/find-mentions.ts';
 import { finishHtml } from './stages/finish-html.ts';
 import { finishPart } from './stages/finish/finish-part.ts';
@@ -71,7 +72,8 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const finished = finishHtml(numbered, addresses, sections, serviceLink, memo ? memo.partFinisher(lookups) : (job) => finishPart(job, lookups));
 
   const spots = spotOf(numbered, addresses, site);
-  const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink);
+  const carried = carryEmbeddedLinks(numbered, resolved, addresses);
+  const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink, carried, spots.ofLink);
   const properties = showProperties(numbered, resolved, memo ? memo.renderer(render) : render, options.showProperties ?? true);
   const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site, properties);
   const hubPages = buildHubPages(catalog, hubs, gathered, backlinks, mentions, notePages.contents, memo ? memo.citer(addresses.slugs, site.href, spots.ofMention) : spots.ofMention, site);

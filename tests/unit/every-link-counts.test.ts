@@ -64,3 +64,41 @@ describe('Markdown images with vault paths', () => {
     expect(vault.problems.map((p) => [p.rule, p.message])).toEqual([['missing-attachment', '![](Missing.png): no file named “Missing.png” in the vault; it is shown as text']]);
   });
 });
+
+describe('links inside what a page embeds', () => {
+  const files = vaultOf(
+    [
+      note('Embedder.md', '# Embedder\n\n## Borrowed\n\n![[Source#Part A]]\n\n![[Source#^fact]]\n\nInline ![[Source#Part B]] shows a link only.\n\n![[Whole]]\n'),
+      note('Source.md', '# Source\n\n## Part A\n\nA links [[Alpha]] and [[Nowhere Yet]] and [[S3]].\n\n## Part B\n\nB links [[Beta]].\n\nA fact about [[Gamma]]. ^fact\n\nSee [[#Part A]] in this note.\n'),
+      note('Whole.md', '---\nrelated: "[[Delta]]"\n---\nWhole links [[Epsilon]].\n\n![[Deeper]]\n'),
+      note('Deeper.md', 'Deeper links [[Zeta]].\n'),
+      ...['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'].map((name) => note(`${name}.md`, `${name}.\n`)),
+    ],
+    { catalog },
+  );
+  const vault = buildVault(files);
+  const from = (slug: string) => (vault.bySlug.get(slug as never) as NotePage).backlinks.map((b) => [b.from.title, b.excerpt, b.href]);
+
+  it('are links of the embedding page too, with the excerpt around them where they are written', () => {
+    expect(from('alpha')).toEqual([
+      ['Embedder', 'A links Alpha and Nowhere Yet and S3.', '/embedder/#borrowed'],
+      ['Source', 'A links Alpha and Nowhere Yet and S3.', '/source/#part-a'],
+    ]);
+    expect(from('gamma').map(([title]) => title)).toEqual(['Embedder', 'Source']);
+    expect(from('epsilon').map(([title]) => title)).toEqual(['Embedder', 'Whole']);
+    // Through an embed inside the embedded note, for both pages that show it.
+    expect(from('zeta').map(([title]) => title)).toEqual(['Deeper', 'Embedder', 'Whole']);
+    const stub = vault.bySlug.get('stubs/nowhere-yet' as never) as StubPage;
+    expect(stub.sections[0]!.backlinks.map((b) => b.from.title)).toEqual(['Embedder', 'Source']);
+    const hub = vault.bySlug.get('services/amazon-s3' as never) as ServicePage;
+    expect(hub.sections[0]!.backlinks.map((b) => b.from.title)).toEqual(['Embedder', 'Source']);
+    expect(edgesOf(vault)).toEqual(expect.arrayContaining(['embedder → alpha', 'embedder → gamma', 'embedder → zeta']));
+  });
+
+  it('leave out what the embed does not show: other sections, the note’s links to itself, its properties, inline embeds', () => {
+    expect(from('beta').map(([title]) => title)).toEqual(['Source']);
+    expect(from('delta').map(([title]) => title)).toEqual(['Whole']);
+    expect((vault.bySlug.get('source' as never) as NotePage).backlinks.map((b) => b.from.title)).toEqual(['Embedder', 'Embedder', 'Embedder']);
+    expect(vault.stats.links).toBe(files.notes.reduce((n, file) => n + (file.text.match(/\[\[/g)?.length ?? 0), 0));
+  });
+});

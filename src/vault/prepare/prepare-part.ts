@@ -140,8 +140,9 @@ function walkPart(tree: Root, partIndex: number, context: PartContext): WalkedPa
         ? { ...(link.alias !== undefined ? { alias: link.alias } : {}), inline: ancestors[ancestors.length - 1]?.type === 'paragraph' }
         : undefined;
     const markdown = link.type === 'markdownLink' || (link.type === 'wikiEmbed' && link.markdown === true);
-    const block = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
-    const around = textAround(block as Nodes, link as unknown as Nodes);
+    const container = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
+    const around = textAround(container as Nodes, link as unknown as Nodes);
+    const inBlock = blockOf([...ancestors, link]);
     const occurrence = {
       index,
       from: context.path,
@@ -153,10 +154,20 @@ function walkPart(tree: Root, partIndex: number, context: PartContext): WalkedPa
       excerpt: excerpt(around.text, around.at),
       ...(embed ? { embed } : {}),
       ...(markdown ? { form: 'markdown' as const } : {}),
+      ...(inBlock ? { block: inBlock } : {}),
     };
     walked.links.push({ occurrence, stack: [...stack] });
   });
   return walked;
+}
+
+/** The block id (`^id`) of the innermost block a node stands in, as blocks.ts marked it: what `![[Note#^id]]` shows. */
+function blockOf(path: readonly { data?: unknown }[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const id = (path[i]!.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+    if (typeof id === 'string' && id.startsWith('^')) return id.slice(1);
+  }
+  return undefined;
 }
 
 /** Text outside links and code: what a plain-text mention is looked for in. */

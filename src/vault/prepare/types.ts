@@ -60,6 +60,8 @@ export interface LinkOccurrence {
    * first page, above its text).
    */
   form?: 'markdown' | 'property';
+  /** The block (`^id`) it stands in, if any: an embed of that block shows it. */
+  block?: string;
 }
 
 export interface PartHeading {
