@@ -23,6 +23,7 @@ import { buildNotePages } from './stages/note-pages.ts';
 import { numberLinks } from './stages/number-links.ts';
 import { publishNotes } from './stages/publish-notes.ts';
 import { readCatalog } from './stages/read-catalog.ts';
+import { claimRedirects } from './stages/redirects.ts';
 import { resolveLinks } from './stages/resolve-links.ts';
 import { sectionServices } from './stages/section-services.ts';
 import { showProperties } from './stages/show-properties.ts';
@@ -80,7 +81,8 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const stubPages = buildStubPages(gathered, backlinks, site);
   const folders = buildFolderPages(notePages.notes, gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
+  const redirects = claimRedirects(addresses.redirects, addresses, [...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], options.reservedSlugs ?? [], site);
 
-  const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
+  const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags, redirects].flatMap((stage) => stage.problems);
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, redirects, serviceLink, problems };
 }

@@ -42,8 +42,8 @@ export class SlugClaims {
     this.owners = new Map(owners);
   }
 
-  /** `owner` is what a later clash names as holding the address; by default the file that claimed it. */
-  claim(wanted: Slug, file: VaultPath, line?: number, owner: string = file): Slug {
+  /** `owner` is what a later clash names as holding the address, by default the file that claimed it; `label` what the message calls the address. */
+  claim(wanted: Slug, file: VaultPath, line?: number, owner: string = file, label = 'URL'): Slug {
     if (!this.taken.has(wanted)) {
       this.taken.add(wanted);
       this.owners.set(wanted, owner);
@@ -59,7 +59,7 @@ export class SlugClaims {
         rule: 'slug-clash',
         file,
         ...(line ? { line } : {}),
-        message: `Its URL /${wanted}/ is taken by ${holder === undefined ? 'another page' : holder === file ? 'another page of this note' : holder}, so it is published at /${slug}/`,
+        message: `Its ${label} /${wanted}/ is taken by ${holder === undefined ? 'another page' : holder === file ? 'another page of this note' : holder}, so it is published at /${slug}/`,
         hint: holder === file ? 'give each chapter a heading of its own' : 'rename one of the two to give each its own URL',
         severity: 'warning',
       });

@@ -5,6 +5,9 @@
  * be passed for one another by mistake.
  */
 
+import type { Property } from './property-types.ts';
+export type { Property, PropertyText, PropertyValue } from './property-types.ts';
+
 /** A note's path inside the vault, `/`-separated, with its extension: `Topic Notes/S3.md`. */
 export type VaultPath = string & { readonly __brand: 'VaultPath' };
 
@@ -56,8 +59,7 @@ export type ProblemRule =
   | 'ambiguous-link'
   | 'bad-frontmatter'
   | 'unreadable-file'
-  | 'slug-clash'
-  | 'empty-heading'
+  | 'slug-clash' | 'empty-heading' | 'bad-permalink' | 'redirect-clash'
   | 'bad-catalog'
   | 'missing-attachment'
   | 'outside-vault'
@@ -103,7 +105,7 @@ export interface BuildOptions {
   reservedSlugs?: readonly string[];
   /** Element ids the layout of a hub or stub page uses itself, which its sections' ids must not take. */
   layoutIds?: readonly string[];
-  /** Show a note's properties above its text, as Obsidian does. On by default; links in properties count either way. */
+  /** Show a note's properties above its text, as Obsidian does (default); links in them count either way. */
   showProperties?: boolean;
 }
 
@@ -154,31 +156,6 @@ export type LinkRendering =
   | { kind: 'link'; href: string; className: string[]; title?: string }
   | { kind: 'text' };
 
-/** A piece of a property's text: plain text, or a `[[link]]` as written out (`L`: its number while the note is prepared). */
-export type PropertyText<L = LinkRendering> = { text: string; link?: L }[];
-
-/** A property's value as a page shows it, typed as Obsidian types it. */
-export type PropertyValue<L = LinkRendering> =
-  | { type: 'text'; text: PropertyText<L> }
-  /** A value that is one http(s) URL. */
-  | { type: 'url'; href: string }
-  | { type: 'number'; value: number }
-  | { type: 'checkbox'; checked: boolean }
-  /** `2020-08-21` */
-  | { type: 'date'; date: string }
-  /** `2020-08-21T10:30:00` */
-  | { type: 'datetime'; datetime: string }
-  | { type: 'list'; items: PropertyValue<L>[] }
-  | { type: 'empty' }
-  /** Nested properties, which Obsidian shows only as their source. */
-  | { type: 'object'; source: string };
-
-/** One of a note's properties, shown above its text. */
-export interface Property<L = LinkRendering> {
-  key: string;
-  value: PropertyValue<L>;
-}
-
 interface PageCommon extends PageLink {
   backlinks: Backlink[];
 }
@@ -204,7 +181,7 @@ export interface NoteContent {
   /** The note's `cssclasses`. */
   cssClasses: string[];
   /** Its properties as Obsidian shows them above its text (on a book's first page only); none when `showProperties` is off. */
-  properties: Property[];
+  properties: Property<LinkRendering>[];
 }
 
 export interface NotePage extends PageCommon, NoteContent {
@@ -274,6 +251,11 @@ export interface FolderPage extends PageCommon {
 
 export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
 
+/** An address that leads to a page (a note's former address since its permalink moved it, or an alias's), never where one is: a small page of its own. */
+export interface Redirect extends PageLink {
+  to: PageLink;
+}
+
 export interface BuildStats {
   notesRead: number;
   notesPublished: number;
@@ -308,6 +290,7 @@ export interface Vault {
   services: { category: string; id: string; services: ServiceSummary[] }[];
   tags: (TagLink & { count: number })[];
   stubs: PageLink[];
+  redirects: Redirect[];
   /** Images, PDFs, audio and video that pages show, to be copied beside them. */
   attachments: { path: VaultPath; href: Href }[];
   /** The published `.mdx` notes, which @astrojs/mdx compiles, with how their links are written out. */

@@ -30,6 +30,7 @@ const movie = note(
     'tags: [film]',
     'cssclasses: [wide]',
     'publish: true',
+    'permalink: hope',
     'date: 2020-01-02',
     '---',
     'The film, with [[Sequel]] in its text too.',
@@ -40,7 +41,7 @@ const files = vaultOf(movie, note('Harrison Ford.md', 'An actor.\n'), note('Sequ
 
 describe('properties', () => {
   it('are shown above the text with Obsidian’s types, Quire’s own keys left out', () => {
-    const page = buildVault(files).bySlug.get('movie' as never) as NotePage;
+    const page = buildVault(files).bySlug.get('hope' as never) as NotePage;
     expect(page.properties.map((p) => [p.key, p.value.type])).toEqual([
       ['year', 'number'],
       ['rating', 'number'],
@@ -83,16 +84,16 @@ describe('properties', () => {
   it('hold links that count everywhere: backlinks with the property as excerpt, stubs, the graph', () => {
     const vault = buildVault(files);
     const ford = vault.bySlug.get('harrison-ford' as never) as NotePage;
-    expect(ford.backlinks.map((b) => [b.from.title, b.excerpt, b.line, b.href])).toEqual([['A New Hope', 'cast: Mark Hamill, Harrison Ford', 9, '/movie/']]);
+    expect(ford.backlinks.map((b) => [b.from.title, b.excerpt, b.line, b.href])).toEqual([['A New Hope', 'cast: Mark Hamill, Harrison Ford', 9, '/hope/']]);
     expect((vault.bySlug.get('sequel' as never) as NotePage).backlinks.map((b) => b.excerpt)).toEqual(['sequel: The sequel and Prequel', 'The film, with Sequel in its text too.']);
     expect((vault.bySlug.get('stubs/prequel' as never) as StubPage).sections[0]!.backlinks.map((b) => b.from.title)).toEqual(['A New Hope']);
-    expect(buildGraph(vault).edges.map((e) => `${e.source} → ${e.target}`)).toEqual(['movie → harrison-ford', 'movie → sequel', 'movie → stubs/prequel']);
+    expect(buildGraph(vault).edges.map((e) => `${e.source} → ${e.target}`)).toEqual(['hope → harrison-ford', 'hope → sequel', 'hope → stubs/prequel']);
     expect(vault.problems).toEqual([expect.objectContaining({ rule: 'unresolved-link', line: 10, message: expect.stringContaining('[[Prequel]]') })]);
   });
 
   it('are hidden with showProperties: false, their links still counted', () => {
     const vault = buildVault(files, { showProperties: false });
-    expect((vault.bySlug.get('movie' as never) as NotePage).properties).toEqual([]);
+    expect((vault.bySlug.get('hope' as never) as NotePage).properties).toEqual([]);
     expect((vault.bySlug.get('harrison-ford' as never) as NotePage).backlinks.map((b) => b.from.title)).toEqual(['A New Hope']);
   });
 

@@ -55,6 +55,7 @@ export function prepareNote(
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
     tags: stringList(frontmatter.tags ?? frontmatter.tag).map((tag) => tag.replace(/^#/, '')),
     properties,
+    propertyLines: note.propertyLines,
     parts,
   };
 }

@@ -4,7 +4,7 @@
  * are cached between builds and handed between threads.
  */
 import type { NotePart } from './book.ts';
-import type { Frontmatter } from './frontmatter.ts';
+import type { Frontmatter, PropertyLines } from './frontmatter.ts';
 import type { LinkTarget } from './link-target.ts';
 import type { NoteFormat, Problem, Property, VaultPath } from '../types.ts';
 
@@ -122,5 +122,7 @@ export interface PreparedNote {
   tags: string[];
   /** The properties a page shows, their links by their number in the note. */
   properties: Property<number>[];
+  /** The line of each property in the note, for what a build reports about it (a permalink, an alias). */
+  propertyLines: PropertyLines;
   parts: PreparedPart[];
 }

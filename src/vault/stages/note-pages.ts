@@ -1,7 +1,7 @@
 import { folderOf } from '../link-index.ts';
 import { tagKey, tagSlug } from '../prepare/tags.ts';
 import type { PreparedNote } from '../prepare/types.ts';
-import type { Backlink, NoteContent, NotePage, PageLink, Property, Service, ServiceLink, Slug, Vault, VaultPath } from '../types.ts';
+import type { Backlink, LinkRendering, NoteContent, NotePage, PageLink, Property, Service, ServiceLink, Slug, Vault, VaultPath } from '../types.ts';
 import { partKey } from './section-services.ts';
 import type { Addresses, FinishedNotes, Hubs, SectionServiceMap, Site } from './types.ts';
 
@@ -17,7 +17,7 @@ export interface NotePages {
 }
 
 /** What a part of a note shows: its finished body, its contents list, its tags, its dates, and on its first page its properties. */
-function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site, properties: readonly Property[]): NoteContent {
+function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site, properties: readonly Property<LinkRendering>[]): NoteContent {
   const part = note.parts[index]!;
   const { html, sectionServices, links } = finished.parts.get(part)!;
   const seen = new Set<string>();
@@ -51,7 +51,7 @@ export function buildNotePages(
   backlinks: ReadonlyMap<Slug, Backlink[]>,
   serviceLink: (service: Service) => ServiceLink,
   site: Site,
-  properties: ReadonlyMap<VaultPath, Property[]> = new Map(),
+  properties: ReadonlyMap<VaultPath, Property<LinkRendering>[]> = new Map(),
 ): NotePages {
   const contents = new Map<VaultPath, NoteContent>();
   const made: NotePages = { pages: [], books: [], notes: [], contents };
