@@ -14,9 +14,6 @@ const ELEMENT_ID_PREFIX = '^';
 /** The id an element carries for block `id`, so `[[Note#^id]]` can land on it. */
 export const blockElementId = (id: string): string => `${ELEMENT_ID_PREFIX}${id}`;
 
-/** Text that is nothing but a block marker, as it stands after an embed: `^id` on the next line, or ` ^id` on the same. */
-export const isBlockMarkerText = (value: string): boolean => /^\s*\^[A-Za-z0-9-]+\s*$/.test(value);
-
 function setId(node: { data?: unknown }, id: string) {
   const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
   data.hProperties = { ...data.hProperties, id: blockElementId(id) };

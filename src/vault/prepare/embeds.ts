@@ -1,6 +1,6 @@
-import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from '../../markdown/visit.ts';
-import { isBlockMarkerText } from './blocks.ts';
+import { unwrapBlockEmbeds } from '../../markdown/block-embeds.ts';
 import type { LinkTarget } from './link-target.ts';
 
 /** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
@@ -69,25 +69,6 @@ export function markEmbeds(tree: Root): number {
   });
   unwrapBlockEmbeds(tree, 'wikiEmbed');
   return count;
-}
-
-/**
- * A node of `type` alone in a paragraph becomes a block of its own, so a note
- * or a PDF can be embedded as a block. A block id after it (` ^id`, or `^id`
- * on the next line) stays behind as a paragraph of its own, which gives the
- * id to the block above it (blocks.ts), so `![[Note#^id]]` finds it.
- */
-export function unwrapBlockEmbeds(tree: Root, type: string): void {
-  visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
-    if (!parent || index === undefined) return;
-    const children = paragraph.children;
-    const last = children[children.length - 1];
-    const marker = last?.type === 'text' && children.length > 1 && isBlockMarkerText(last.value) ? last : undefined;
-    const meaningful = children.filter((child) => child !== marker && !(child.type === 'text' && !child.value.trim()));
-    if (meaningful.length !== 1 || meaningful[0]!.type !== type) return;
-    const markerParagraph: Paragraph | undefined = marker && { type: 'paragraph', children: [{ ...marker, value: marker.value.trim() }], ...(marker.position ? { position: marker.position } : {}) };
-    parent.children.splice(index, 1, ...([meaningful[0], ...(markerParagraph ? [markerParagraph] : [])] as never[]));
-  });
 }
 
 const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif']);
