@@ -21,6 +21,8 @@ describe('permalinks', () => {
     const vault = buildVault(files);
     expect(vault.pages.filter((p) => p.kind !== 'folder').map((p) => p.slug)).toEqual(['manual', 'manual/one', 'manual/two']);
     expect(redirectsOf(files)).toEqual(['book → manual', 'book/one → manual/one', 'book/two → manual/two']);
+    // Under a base path, both ends of a redirect are below it.
+    expect(buildVault(files, { base: '/notes/' }).redirects[0]).toMatchObject({ href: '/notes/book/', to: { href: '/notes/manual/', title: 'Book' } });
   });
 
   it('need no redirect where the permalink is the address the path gives, or an alias names the page itself', () => {
