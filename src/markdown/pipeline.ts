@@ -17,6 +17,8 @@ import rehypeTaskLabels from './rehype-task-labels.ts';
 import remarkCallouts from './remark-callouts.ts';
 import remarkHighlights from './remark-highlights.ts';
 import remarkObsidianMath from './remark-obsidian-math.ts';
+import rehypeWebEmbeds from './rehype-web-embeds.ts';
+import remarkWebEmbeds from './remark-web-embeds.ts';
 
 /** A plugin, or a plugin and its options: what both unified's `use` and Astro's `markdown.processor` take (plugins differ in options and trees, hence `any`). */
 type PluginEntry = Plugin<any[], any, any> | [Plugin<any[], any, any>, unknown];
@@ -31,6 +33,7 @@ export const remarkObsidian: PluginEntry[] = [
   remarkObsidianMath,
   remarkHighlights,
   remarkCallouts,
+  remarkWebEmbeds,
 ];
 
 /**
@@ -49,5 +52,6 @@ export const rehypeObsidian: PluginEntry[] = [
   rehypeMermaid,
   [rehypeKatex, { strict: 'ignore', trust: false }],
   rehypeCodeHighlight,
+  rehypeWebEmbeds,
   [rehypeExternalLinks, { target: '_blank', rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
 ];

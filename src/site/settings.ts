@@ -15,6 +15,8 @@ export interface QuireSettings {
   privateFolders: string[];
   /** Notes' own HTML is published as written, scripts included, instead of sanitised. */
   allowRawHtml: boolean;
+  /** A note's properties are shown above its text, as Obsidian shows them. */
+  showProperties: boolean;
   /** Where prepared notes are kept between builds (Astro's cache folder); none, no cache. */
   cacheDir?: string;
   /** Prepare every note again, whatever the cache holds: `astro build --force`. */
@@ -46,6 +48,11 @@ export interface QuireOptions {
    * `QUIRE_ALLOW_RAW_HTML=1` turns it on too.
    */
   allowRawHtml?: boolean;
+  /**
+   * Show each note's properties in a table above its text, as Obsidian's reading view does. On by
+   * default; `false` hides them (their links still count as links). `QUIRE_SHOW_PROPERTIES=0` turns it off too.
+   */
+  showProperties?: boolean;
 }
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
@@ -60,6 +67,7 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
     allowRawHtml: env.QUIRE_ALLOW_RAW_HTML !== undefined ? truthy(env.QUIRE_ALLOW_RAW_HTML) : options.allowRawHtml === true,
     root: projectRoot,
     verbose: truthy(env.QUIRE_VERBOSE),
+    showProperties: env.QUIRE_SHOW_PROPERTIES !== undefined ? truthy(env.QUIRE_SHOW_PROPERTIES) : options.showProperties !== false,
     privateFolders: [...(options.privateFolders ?? []), ...(env.QUIRE_PRIVATE_FOLDERS?.split(',') ?? [])]
       .map((folder) => folder.trim().replace(/^\/+|\/+$/g, ''))
       .filter(Boolean),

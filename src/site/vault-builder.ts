@@ -92,6 +92,7 @@ export function loadVault(): Promise<Vault> {
       allowRawHtml: settings.allowRawHtml,
       ...(settings.title ? { title: settings.title } : {}),
       fallbackTitle: fallbackTitle(settings),
+      showProperties: settings.showProperties,
       reservedSlugs: RESERVED_SLUGS,
       layoutIds: LAYOUT_IDS,
     };

@@ -7,6 +7,7 @@ import { assembleVault, type VaultParts } from './stages/assemble-vault.ts';
 import { assignHubs } from './stages/assign-hubs.ts';
 import { claimAddresses } from './stages/claim-addresses.ts';
 import { collectBacklinks } from './stages/collect-backlinks.ts';
+import { carryEmbeddedLinks } from './stages/embedded-links.ts';
 import { evaluateBases } from './stages/evaluate-bases.ts';
 import { findMentions, mentionsIn } from './stages/find-mentions.ts';
 import { finishHtml } from './stages/finish-html.ts';
@@ -24,8 +25,10 @@ import { buildNotePages } from './stages/note-pages.ts';
 import { numberLinks } from './stages/number-links.ts';
 import { publishNotes } from './stages/publish-notes.ts';
 import { readCatalog } from './stages/read-catalog.ts';
+import { claimRedirects } from './stages/redirects.ts';
 import { resolveLinks } from './stages/resolve-links.ts';
 import { sectionServices } from './stages/section-services.ts';
+import { showProperties } from './stages/show-properties.ts';
 import { spotOf } from './stages/spots.ts';
 import { buildStubPages } from './stages/stub-pages.ts';
 import { buildTagPages } from './stages/tag-pages.ts';
@@ -73,13 +76,16 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const finished = placeBases(finishHtml(numbered, addresses, sections, serviceLink, memo ? memo.partFinisher(lookups) : (job) => finishPart(job, lookups)), bases);
 
   const spots = spotOf(numbered, addresses, site);
-  const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink);
-  const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site);
+  const carried = carryEmbeddedLinks(numbered, resolved, addresses);
+  const backlinks = collectBacklinks(numbered, resolved, addresses, hubs, memo ? memo.backlinkSpot(places, site.href, spots.ofLink) : spots.ofLink, carried, spots.ofLink);
+  const properties = showProperties(numbered, resolved, memo ? memo.renderer(render) : render, options.showProperties ?? true);
+  const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site, properties);
   const hubPages = buildHubPages(catalog, hubs, gathered, backlinks, mentions, notePages.contents, memo ? memo.citer(addresses.slugs, site.href, spots.ofMention) : spots.ofMention, site);
   const stubPages = buildStubPages(gathered, backlinks, site);
   const folders = buildFolderPages(notePages.notes, gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
+  const redirects = claimRedirects(addresses.redirects, addresses, [...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], options.reservedSlugs ?? [], site);
 
-  const problems = [catalog, published, addresses, resolved, gathered, bases, finished, folders, tags].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, bases, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
+  const problems = [catalog, published, addresses, resolved, gathered, bases, finished, folders, tags, redirects].flatMap((stage) => stage.problems);
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, bases, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, redirects, serviceLink, problems };
 }

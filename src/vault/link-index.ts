@@ -64,9 +64,12 @@ function pick(candidates: LinkableNote[], from: VaultPath): LinkableNote {
 /**
  * The note a link's path part names, as Obsidian resolves it: the exact vault
  * path, then a path that ends with it, then the file name anywhere, all
- * case-insensitive; then a note's alias.
+ * case-insensitive; then a note's alias. `near` is a path tried first, exactly.
  */
-export function resolveNote(index: LinkIndex, linkPath: string, from: VaultPath): NoteResolution {
+export function resolveNote(index: LinkIndex, linkPath: string, from: VaultPath, near?: string): NoteResolution {
+  // A Markdown link's path read from the linking note's folder, when a note or file is there.
+  const nearby = near === undefined ? undefined : index.byPath.get(fold(withoutExtension(near)));
+  if (nearby) return { found: true, note: nearby, via: 'path' };
   const wanted = fold(withoutExtension(linkPath.trim()).replace(/^\/+/, ''));
   if (!wanted) return { found: false };
 

@@ -5,6 +5,9 @@
  * be passed for one another by mistake.
  */
 
+import type { Property } from './property-types.ts';
+export type { Property, PropertyText, PropertyValue } from './property-types.ts';
+
 /** A note's path inside the vault, `/`-separated, with its extension: `Topic Notes/S3.md`. */
 export type VaultPath = string & { readonly __brand: 'VaultPath' };
 
@@ -58,7 +61,7 @@ export type ProblemRule =
   | 'ambiguous-link'
   | 'bad-frontmatter'
   | 'unreadable-file'
-  | 'slug-clash'
+  | 'slug-clash' | 'empty-heading' | 'bad-permalink' | 'redirect-clash'
   | 'bad-catalog'
   | 'missing-attachment'
   | 'outside-vault'
@@ -106,6 +109,8 @@ export interface BuildOptions {
   reservedSlugs?: readonly string[];
   /** Element ids the layout of a hub or stub page uses itself, which its sections' ids must not take. */
   layoutIds?: readonly string[];
+  /** Show a note's properties above its text, as Obsidian does (default); links in them count either way. */
+  showProperties?: boolean;
 }
 
 /** A link to a page, as lists and navigation show it. */
@@ -179,6 +184,8 @@ export interface NoteContent {
   updated?: string;
   /** The note's `cssclasses`. */
   cssClasses: string[];
+  /** Its properties as Obsidian shows them above its text (on a book's first page only); none when `showProperties` is off. */
+  properties: Property<LinkRendering>[];
 }
 
 export interface NotePage extends PageCommon, NoteContent {
@@ -252,6 +259,11 @@ export interface FolderPage extends PageCommon {
 
 export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
 
+/** An address that leads to a page (a note's former address since its permalink moved it, or an alias's), never where one is: a small page of its own. */
+export interface Redirect extends PageLink {
+  to: PageLink;
+}
+
 export interface BuildStats {
   notesRead: number;
   notesPublished: number;
@@ -286,6 +298,7 @@ export interface Vault {
   services: { category: string; id: string; services: ServiceSummary[] }[];
   tags: (TagLink & { count: number })[];
   stubs: PageLink[];
+  redirects: Redirect[];
   /** Images, PDFs, audio and video that pages show, to be copied beside them. */
   attachments: { path: VaultPath; href: Href }[];
   /** The published `.mdx` notes, which @astrojs/mdx compiles, with how their links are written out. */

@@ -76,7 +76,7 @@ describe('a vault full of awkward input', () => {
   });
 
   it('publishes both notes whose URLs collide, and says so', async () => {
-    expect(build.output).toMatch(/a-b\.md +Its URL \/a-b\/ is taken by another note, so it is published at \/a-b-2\//);
+    expect(build.output).toMatch(/a-b\.md +Its URL \/a-b\/ is taken by A B\.md, so it is published at \/a-b-2\//);
     const pages = await readdir(build.outDir);
     expect(pages).toEqual(expect.arrayContaining(['a-b', 'a-b-2']));
     const folder = await readdir(path.join(build.outDir, 'folder'));

@@ -11,7 +11,8 @@ const withProperty = (text: string, property: string) => (text.startsWith('---\n
 
 /**
  * Edits a writer makes to a note, each kept for the next: text, links to a note and to no note, a
- * heading, a service's name, a link changed, the note made private (links to it become text), then all undone.
+ * heading, a service's name, a link changed, a link in a property and a permalink (the note moves), the
+ * note made private (links to it become text), then all undone.
  */
 const edits: ((text: string, other: string) => string)[] = [
   (text) => `${text}\n\nA new paragraph, written in the dev server.\n`,
@@ -19,13 +20,14 @@ const edits: ((text: string, other: string) => string)[] = [
   (text) => `${text}\n\nAnd [[No Such Note Yet]], which a later note may become.\n`,
   (text) => `${text}\n\n## A heading added later\n\nIt names Amazon S3 and AWS Glue.\n`,
   (text) => text.replace(/\[\[[^\]|#]+/, '[[Somewhere Else'),
+  (text, other) => withProperty(text, `related: "[[${other}]]"\npermalink: moved/here`),
   (text) => withProperty(text, 'publish: false'),
 ];
 
 describe('a model built again with what the last one left (astro dev)', () => {
   it('is the model built from nothing, after every kind of edit to every note', async () => {
     const vaults: [string, VaultFiles][] = [
-      ...(await Promise.all(['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault', 'canvas-vault', 'bases-vault'].map(async (name) => [name, await readVault(fixture(name))] as [string, VaultFiles]))),
+      ...(await Promise.all(['links-vault', 'embeds-vault', 'conformance-vault', 'services-vault', 'properties-vault', 'permalinks-vault', 'help-vault', 'canvas-vault', 'bases-vault'].map(async (name) => [name, await readVault(fixture(name))] as [string, VaultFiles]))),
       // A Markdown link to a note the page neither embeds nor wiki-links: only the URL says what it depends on.
       [
         'markdown-urls',
@@ -96,13 +98,14 @@ describe('a model built again with what the last one left (astro dev)', () => {
       // The links did change from version to version, so what the memo kept was put to the test.
       expect(linksSeen.size).toBe(versions.length);
     };
-    // The note linked to gains and loses headings and blocks, becomes a book, gets an alias, goes private.
+    // The note linked to gains and loses headings and blocks, becomes a book, gets an alias, then a permalink, goes private.
     check('See [[Target#Later]], [[Target#^para]], [[Target]] and [[Other Name]].\n', [
       { 'Target.md': 'Text.\n' },
       { 'Target.md': 'Text.\n\n## Later\n\nMore.\n' },
       { 'Target.md': 'Text. ^para\n\n## Later, renamed\n\nMore.\n' },
       { 'Target.md': '# Part One\n\nText. ^para\n\n# Part Two\n\n## Later\n\nMore.\n' },
       { 'Target.md': '---\naliases: [Other Name]\n---\n# Part One\n\nText.\n\n# Part Two\n\n## Later\n' },
+      { 'Target.md': '---\naliases: [Other Name]\npermalink: elsewhere\n---\n# Part One\n\nText.\n\n# Part Two\n\n## Later\n' },
       { 'Target.md': '---\npublish: false\n---\nText.\n' },
     ]);
     // The note linked to is unchanged, but a chapter of another note takes its address.

@@ -62,7 +62,7 @@ export function prepareBaseFile(file: SourceFile, published: boolean): PreparedF
     ? views.map((_, i) => ({ html: toHtml(h('section', { className: ['base-view-section'], id: headings[i]!.id }, basePlaceholder(viewKey(key, i)))) }))
     : [{ html: toHtml(basePlaceholder(key)) }];
   const part: PreparedPart = { kind: 'note', empty: false, body, headings, tags: [], blocks: [], passages: [], bases: [{ key, text: file.text, firstLine: 1 }] };
-  const note = { path, name, format: 'base' as const, ...(file.modified ? { updated: file.modified.toISOString() } : {}), cssClasses: [], title: name.replace(/\.base$/i, ''), frontmatter: {}, aliases: [], tags: [], parts: [part] };
+  const note = { path, name, format: 'base' as const, ...(file.modified ? { updated: file.modified.toISOString() } : {}), cssClasses: [], title: name.replace(/\.base$/i, ''), frontmatter: {}, aliases: [], tags: [], properties: [], propertyLines: {}, parts: [part] };
   return { ...base, note };
 }
 

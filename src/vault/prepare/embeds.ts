@@ -1,13 +1,18 @@
-import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from '../../markdown/visit.ts';
+import { unwrapBlockEmbeds } from '../../markdown/block-embeds.ts';
+import type { LinkTarget } from './link-target.ts';
 
 /** `![[Target]]` as it stands in a note: a wiki-link with `!` in front. */
 export interface WikiEmbedNode {
   type: 'wikiEmbed';
   /** What is between the brackets, before any `|`. */
   value: string;
-  /** What follows `|`: a size for images (`300`, `300x200`), else display text. */
+  /** What follows `|`: a size for images (`300`, `300x200`), else display text; a Markdown image's alt text. */
   alias?: string;
+  /** A Markdown image's target, read from its URL (markdown-links.ts); a wiki-embed's is read from `value`. */
+  target?: LinkTarget;
+  markdown?: boolean;
   data?: Record<string, unknown>;
   position?: import('unist').Position;
 }
@@ -62,14 +67,7 @@ export function markEmbeds(tree: Root): number {
     parent.children.splice(index, 1, ...(pieces as typeof parent.children));
     return [SKIP, index + pieces.length];
   });
-  // An embed alone in a paragraph becomes a block of its own.
-  visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
-    if (!parent || index === undefined) return;
-    const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
-    if (meaningful.length === 1 && meaningful[0]!.type === 'wikiEmbed') {
-      parent.children.splice(index, 1, meaningful[0] as never);
-    }
-  });
+  unwrapBlockEmbeds(tree, 'wikiEmbed');
   return count;
 }
 

@@ -82,7 +82,7 @@ export function prepareCanvas(file: SourceFile, context: PrepareContext, publish
     blocks: gathered.blocks,
     passages: gathered.passages,
   };
-  const note = { path, name, format: 'canvas' as const, ...(file.modified ? { updated: file.modified.toISOString() } : {}), cssClasses: [], title, frontmatter: {}, aliases: [], tags: [], parts: [part] };
+  const note = { path, name, format: 'canvas' as const, ...(file.modified ? { updated: file.modified.toISOString() } : {}), cssClasses: [], title, frontmatter: {}, aliases: [], tags: [], properties: [], propertyLines: {}, parts: [part] };
   return { ...base, note, links: gathered.occurrences, ...(parsed.problems.length ? { problems: parsed.problems } : {}) };
 }
 

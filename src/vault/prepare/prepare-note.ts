@@ -2,6 +2,7 @@ import { isReservedClass } from '../../markdown/reserved-classes.ts';
 import { splitNote, type NotePart } from './book.ts';
 import { stringList } from './frontmatter.ts';
 import { preparePart } from './prepare-part.ts';
+import { readProperties } from './properties.ts';
 import { propertyTags } from './tags.ts';
 import type { ReadNote } from './read-note.ts';
 import type { RawHtml } from './render.ts';
@@ -37,6 +38,8 @@ export function prepareNote(
   const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
   // An MDX note is compiled whole by @astrojs/mdx, so it is never split into chapters.
   const split: NotePart[] = whole || note.format === 'mdx' ? [{ kind: 'note', tree }] : splitNote(tree, frontmatter);
+  // Properties stand above the text, so their links are numbered first.
+  const properties = readProperties(frontmatter, { path, lines: note.propertyLines, nextLinkIndex, occurrences });
   const context = { path, source, nextLinkIndex, tagHref, rawHtml, occurrences };
   const parts = split.map((part, partIndex) => preparePart(part, partIndex, context));
 
@@ -54,6 +57,8 @@ export function prepareNote(
     frontmatter,
     aliases: stringList(frontmatter.aliases ?? frontmatter.alias),
     tags: propertyTags(frontmatter.tags ?? frontmatter.tag),
+    properties,
+    propertyLines: note.propertyLines,
     parts,
   };
 }

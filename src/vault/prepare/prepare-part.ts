@@ -4,6 +4,7 @@ import { markBaseBlocks } from './bases.ts';
 import { markBlocks } from './blocks.ts';
 import type { NotePart } from './book.ts';
 import { markEmbeds, type WikiEmbedNode } from './embeds.ts';
+import { markMarkdownLinks, type MarkdownLinkNode } from './markdown-links.ts';
 import { excerpt, textAround } from './excerpt.ts';
 import { linkDisplayText, parseLinkTarget } from './link-target.ts';
 import type { WikiLinkNode } from './markdown.ts';
@@ -51,9 +52,11 @@ const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem',
  * listed, and its body rendered to HTML with the placeholders still in.
  */
 export function preparePart(part: NotePart, partIndex: number, context: PartContext): PreparedPart {
+  // Links first (Markdown images become embeds); embeds before blocks: a block id may follow one, and then marks the embed.
+  markMarkdownLinks(part.tree, context.path);
+  markEmbeds(part.tree);
   const blocks = markBlocks(part.tree);
   const tags = linkInlineTags(part.tree, context.source, context.tagHref);
-  markEmbeds(part.tree);
   const bases = markBaseBlocks(part.tree, context.path);
   nameLinks(part.tree, context);
   const walked = walkPart(part.tree, partIndex, context);
@@ -81,7 +84,13 @@ export function preparePart(part: NotePart, partIndex: number, context: PartCont
 /** Numbers every link and names it first, so an excerpt shows the other links of its passage as they read. */
 function nameLinks(tree: Root, context: PartContext): void {
   visitParents(tree, (node, ancestors) => {
-    if (node.type === 'wikiLink') {
+    if (node.type === 'markdownLink') {
+      const link = node as MarkdownLinkNode;
+      const index = context.nextLinkIndex();
+      // The link keeps what it was written with (emphasis, code, an image); `fillLinks` gives it its href.
+      const properties = { dataQuireLink: String(index), ...(link.title ? { title: link.title } : {}) };
+      link.data = { ...link.data, quireLink: index, quireText: textAround(link as unknown as Nodes, link as unknown as Nodes).text, hName: 'a', hProperties: properties };
+    } else if (node.type === 'wikiLink') {
       const link = node as WikiLinkNode;
       const data = link.data as unknown as WikiLinkData;
       data.quireText = wikiLinkText(link, context.source);
@@ -91,11 +100,13 @@ function nameLinks(tree: Root, context: PartContext): void {
       const index = context.nextLinkIndex();
       const inline = ancestors[ancestors.length - 1]?.type === 'paragraph';
       // A placeholder the model fills with the embedded note, image, PDF or media once everything is resolved.
+      const marked = (embed.data?.hProperties ?? {}) as Record<string, unknown>;
       embed.data = {
         quireLink: index,
-        quireText: linkDisplayText(parseLinkTarget(embed.value), imageSizeOrText(embed.alias)),
+        quireText: linkDisplayText(embed.target ?? parseLinkTarget(embed.value), imageSizeOrText(embed.alias)),
         hName: inline ? 'span' : 'div',
-        hProperties: { dataQuireEmbed: String(index) },
+        // A block id it was given (blocks.ts) stays on the placeholder, and passes to what the embed shows.
+        hProperties: { ...marked, dataQuireEmbed: String(index) },
         hChildren: [],
       };
     }
@@ -123,34 +134,47 @@ function walkPart(tree: Root, partIndex: number, context: PartContext): WalkedPa
       walked.passages.push({ passage, stack: [...stack] });
     }
     if (node.type === 'heading') return;
-    if (node.type !== 'wikiLink' && node.type !== 'wikiEmbed') return;
-    const link = node as WikiLinkNode | WikiEmbedNode;
+    if (node.type !== 'wikiLink' && node.type !== 'wikiEmbed' && node.type !== 'markdownLink') return;
+    const link = node as WikiLinkNode | WikiEmbedNode | MarkdownLinkNode;
     const { quireLink: index, quireText: text } = link.data as unknown as WikiLinkData;
     const embed =
       link.type === 'wikiEmbed'
         ? { ...(link.alias !== undefined ? { alias: link.alias } : {}), inline: ancestors[ancestors.length - 1]?.type === 'paragraph' }
         : undefined;
-    const block = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
-    const around = textAround(block as Nodes, link as unknown as Nodes);
+    const markdown = link.type === 'markdownLink' || (link.type === 'wikiEmbed' && link.markdown === true);
+    const container = [...ancestors].reverse().find((a) => EXCERPT_BLOCKS.has(a.type)) ?? ancestors[ancestors.length - 1]!;
+    const around = textAround(container as Nodes, link as unknown as Nodes);
+    const inBlock = blockOf([...ancestors, link]);
     const occurrence = {
       index,
       from: context.path,
       part: partIndex,
       line: link.position?.start.line ?? 0,
-      raw: link.value,
-      target: parseLinkTarget(link.value),
+      raw: link.type === 'markdownLink' ? link.url : link.value,
+      target: link.type === 'markdownLink' ? link.target : (link.type === 'wikiEmbed' && link.target) || parseLinkTarget(link.value),
       text,
       excerpt: excerpt(around.text, around.at),
       ...(embed ? { embed } : {}),
+      ...(markdown ? { form: 'markdown' as const } : {}),
+      ...(inBlock ? { block: inBlock } : {}),
     };
     walked.links.push({ occurrence, stack: [...stack] });
   });
   return walked;
 }
 
+/** The block id (`^id`) of the innermost block a node stands in, as blocks.ts marked it: what `![[Note#^id]]` shows. */
+function blockOf(path: readonly { data?: unknown }[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const id = (path[i]!.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+    if (typeof id === 'string' && id.startsWith('^')) return id.slice(1);
+  }
+  return undefined;
+}
+
 /** Text outside links and code: what a plain-text mention is looked for in. */
 function plainText(node: Nodes): string {
-  if (node.type === 'wikiLink' || node.type === 'wikiEmbed' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return ' ';
+  if (node.type === 'wikiLink' || node.type === 'wikiEmbed' || node.type === 'link' || node.type === 'markdownLink' || node.type === 'inlineCode' || node.type === 'code') return ' ';
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? ' ' : node.value;
   if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join('');
   return ' ';

@@ -1,12 +1,12 @@
 import type { Root } from 'mdast';
-import { isUnpublished, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { isUnpublished, readFrontmatter, type Frontmatter, type PropertyLines } from './frontmatter.ts';
 import { formatOf, parseMarkdown } from './markdown.ts';
 import { noteName } from '../link-index.ts';
 import type { SourceFile } from '../types.ts';
 import type { NoteFormat, Problem, VaultPath } from '../types.ts';
 
 export type ReadNote =
-  | { ok: true; path: VaultPath; name: string; format: NoteFormat; frontmatter: Frontmatter; published: boolean; tree: Root; source: string; modified?: Date }
+  | { ok: true; path: VaultPath; name: string; format: NoteFormat; frontmatter: Frontmatter; propertyLines: PropertyLines; published: boolean; tree: Root; source: string; modified?: Date }
   | { ok: false; path: VaultPath; problem: Problem };
 
 /** Parses a note and reads its properties. A note whose properties cannot be read is never published: they may have said `publish: false`. */
@@ -52,6 +52,7 @@ export function readNote(file: SourceFile): ReadNote {
     name: noteName(file.path),
     format,
     frontmatter: frontmatter.data,
+    propertyLines: frontmatter.lines,
     published: !isUnpublished(frontmatter.data),
     tree,
     source: file.text,

@@ -62,7 +62,7 @@ export function tagSlug(tag: string): Slug {
 export function linkInlineTags(tree: Root, source: string, hrefOf: (tag: string) => string): string[] {
   const tags: string[] = [];
   visit(tree, (node, index, parent) => {
-    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'code' || node.type === 'inlineCode') return SKIP;
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'markdownLink' || node.type === 'code' || node.type === 'inlineCode') return SKIP;
     if (node.type !== 'text' || !parent || index === undefined) return;
     const text = node as Text;
     const offset = text.position?.start.offset;

@@ -4,9 +4,9 @@
  * are cached between builds and handed between threads.
  */
 import type { NotePart } from './book.ts';
-import type { Frontmatter } from './frontmatter.ts';
+import type { Frontmatter, PropertyLines } from './frontmatter.ts';
 import type { LinkTarget } from './link-target.ts';
-import type { NoteFormat, Problem, VaultPath } from '../types.ts';
+import type { NoteFormat, Problem, Property, VaultPath } from '../types.ts';
 
 /** Everything of the vault's settings that a note's preparation depends on: part of a cached note's key. */
 export interface PrepareContext {
@@ -40,7 +40,7 @@ export type PreparedFile =
       problems?: Problem[];
     };
 
-/** A wiki-link as it stands in a note, before it is resolved. */
+/** A link as it stands in a note, before it is resolved: a wiki-link or embed, a Markdown link or image with a vault path, a link in a property. */
 export interface LinkOccurrence {
   /** Its number in the whole vault; the rendered placeholder carries it. */
   index: number;
@@ -56,6 +56,14 @@ export interface LinkOccurrence {
   excerpt: string;
   /** For `![[…]]`: what follows `|`, and whether it stands inside a paragraph rather than as a block. */
   embed?: { alias?: string; inline: boolean };
+  /**
+   * How it was written, when not as `[[…]]`: a Markdown link or image with a
+   * vault path (`raw` is its URL), or a `[[…]]` in a property (on the note's
+   * first page, above its text).
+   */
+  form?: 'markdown' | 'property';
+  /** The block (`^id`) it stands in, if any: an embed of that block shows it. */
+  block?: string;
 }
 
 export interface PartHeading {
@@ -125,5 +133,9 @@ export interface PreparedNote {
   aliases: string[];
   /** Tags from the properties; inline tags belong to the part they stand in. */
   tags: string[];
+  /** The properties a page shows, their links by their number in the note. */
+  properties: Property<number>[];
+  /** The line of each property in the note, for what a build reports about it (a permalink, an alias). */
+  propertyLines: PropertyLines;
   parts: PreparedPart[];
 }

@@ -1,9 +1,10 @@
 import { attachmentHref } from '../href.ts';
 import { slugSegment } from '../slug.ts';
-import type { BuildOptions, FolderPage, Page, Problem, ServiceLink, Service, Slug, StubPage, TagPage, Vault } from '../types.ts';
+import type { BuildOptions, FolderPage, LinkRendering, Page, Problem, Property, ServiceLink, Service, Slug, StubPage, TagPage, Vault, VaultPath } from '../types.ts';
 import type { EvaluatedBases } from './evaluate-bases.ts';
 import type { HubPages } from './hub-pages.ts';
 import type { NotePages } from './note-pages.ts';
+import type { Redirects } from './redirects.ts';
 import type { Addresses, Backlinks, Catalog, FinishedNotes, Hubs, Mention, NumberedNotes, Places, PublishedNotes, ResolvedLinks, SectionServiceMap, Site } from './types.ts';
 
 /** What every stage made, in the order they run. */
@@ -22,11 +23,15 @@ export interface VaultParts {
   bases: EvaluatedBases;
   finished: FinishedNotes;
   backlinks: Backlinks;
+  /** Each note's properties as its first page shows them. */
+  properties: ReadonlyMap<VaultPath, Property<LinkRendering>[]>;
   notePages: NotePages;
   hubPages: HubPages;
   stubPages: StubPage[];
   folders: ReadonlyMap<string, FolderPage>;
   tagPages: TagPage[];
+  /** The addresses that lead to pages, claimed after every page's. */
+  redirects: Redirects;
   serviceLink: (service: Service) => ServiceLink;
   problems: Problem[];
 }
@@ -66,6 +71,7 @@ export function assembleVault(parts: VaultParts): Vault {
     })),
     tags: tagPages.filter((page) => !page.parent).map((page) => ({ tag: page.tag, href: page.href, count: page.pages.length })),
     stubs: stubPages.map(({ title, slug, href }) => ({ title, slug, href })),
+    redirects: parts.redirects.redirects,
     attachments: [...parts.finished.attachments].sort().map((path) => ({ path, href: attachmentHref(site.base, path) })),
     mdxNotes: new Map(parts.numbered.notes.filter((note) => note.format === 'mdx').map((note) => [note.path, notePages.contents.get(note.path)!])),
     uses: usesOf(parts.finished),

@@ -2,7 +2,8 @@ import type { LinkOccurrence } from '../prepare/types.ts';
 import type { Backlink, Slug } from '../types.ts';
 import { sectionKey } from './gather-places.ts';
 import { serviceKey } from './link-resolver.ts';
-import type { Addresses, Backlinks, Hubs, NumberedNotes, PlaceKey, ResolvedLinks } from './types.ts';
+import type { CarriedLink } from './embedded-links.ts';
+import type { Addresses, Backlinks, Hubs, NumberedNotes, PlaceKey, Resolution, ResolvedLinks } from './types.ts';
 
 /**
  * Every passage that links to a page, in vault order: listed on that page,
@@ -10,8 +11,18 @@ import type { Addresses, Backlinks, Hubs, NumberedNotes, PlaceKey, ResolvedLinks
  * passages about its service by sub-feature, whether or not its note has
  * that heading. A link from a page to itself is no backlink.
  * `spot` makes a link's backlink (spots.ts; the dev server keeps them).
+ * The links an embed shows (`carried`, embedded-links.ts) follow it, made
+ * by `carriedSpot`; the counts are of the vault's own links.
  */
-export function collectBacklinks(numbered: NumberedNotes, resolved: ResolvedLinks, addresses: Addresses, hubs: Hubs, spot: (link: LinkOccurrence) => Backlink): Backlinks {
+export function collectBacklinks(
+  numbered: NumberedNotes,
+  resolved: ResolvedLinks,
+  addresses: Addresses,
+  hubs: Hubs,
+  spot: (link: LinkOccurrence) => Backlink,
+  carried: ReadonlyMap<number, readonly CarriedLink[]> = new Map(),
+  carriedSpot: (link: LinkOccurrence) => Backlink = spot,
+): Backlinks {
   const byPage = new Map<Slug, Backlink[]>();
   const bySection = new Map<PlaceKey, Map<string, Backlink[]>>();
   const counts = { resolved: 0, toStubs: 0, toPrivate: 0 };
@@ -22,24 +33,28 @@ export function collectBacklinks(numbered: NumberedNotes, resolved: ResolvedLink
     if (list) list.push(backlink);
     else sections.set(sectionKey(heading), [backlink]);
   };
+  const add = (link: LinkOccurrence, resolution: Resolution, make: (link: LinkOccurrence) => Backlink) => {
+    if (resolution.kind === 'gathered') inSection(resolution.key, resolution.heading, make(link));
+    else if (resolution.kind === 'page') {
+      const service = hubs.serviceOf.get(resolution.note);
+      if (service && resolution.note !== link.from) inSection(serviceKey(service), link.target.headings[link.target.headings.length - 1], make(link));
+      else if (resolution.slug !== addresses.slugs.get(link.from)![link.part]) {
+        const list = byPage.get(resolution.slug);
+        if (list) list.push(make(link));
+        else byPage.set(resolution.slug, [make(link)]);
+      }
+    }
+  };
   for (const link of numbered.links) {
     const resolution = resolved.resolutions[link.index]!;
     if (resolution.kind === 'private') counts.toPrivate++;
-    else if (resolution.kind === 'attachment') counts.resolved++;
+    else if (resolution.kind === 'attachment' || resolution.kind === 'page') counts.resolved++;
     else if (resolution.kind === 'gathered') {
       if (resolution.key.startsWith('stub:')) counts.toStubs++;
       else counts.resolved++;
-      inSection(resolution.key, resolution.heading, spot(link));
-    } else if (resolution.kind === 'page') {
-      counts.resolved++;
-      const service = hubs.serviceOf.get(resolution.note);
-      if (service && resolution.note !== link.from) inSection(serviceKey(service), link.target.headings[link.target.headings.length - 1], spot(link));
-      else if (resolution.slug !== addresses.slugs.get(link.from)![link.part]) {
-        const list = byPage.get(resolution.slug);
-        if (list) list.push(spot(link));
-        else byPage.set(resolution.slug, [spot(link)]);
-      }
     }
+    add(link, resolution, spot);
+    for (const shown of carried.get(link.index) ?? []) add(shown.link, shown.resolution, carriedSpot);
   }
   return { byPage, bySection, counts };
 }

@@ -26,13 +26,13 @@ export function gatherPlaces(numbered: NumberedNotes, resolved: ResolvedLinks, c
     open(serviceKey(service), addresses.hubSlugs.get(service)!, note ? addresses.headings.get(note)!.map((h) => h.id) : []);
   }
 
-  const claims = new SlugClaims(addresses.taken);
+  const claims = new SlugClaims(addresses.taken, addresses.owners);
   const stubs: { key: PlaceKey; target: string }[] = [];
   for (const link of numbered.links) {
     const resolution = resolved.resolutions[link.index]!;
     if (resolution.kind !== 'gathered' || !resolution.key.startsWith('stub:') || places.has(resolution.key)) continue;
     stubs.push({ key: resolution.key, target: link.target.path });
-    open(resolution.key, claims.claim(asSlug(`stubs/${slugFromPath(link.target.path)}`), link.from, link.line), []);
+    open(resolution.key, claims.claim(asSlug(`stubs/${slugFromPath(link.target.path)}`), link.from, link.line, `the page of links to “${link.target.path}”, which no note has`), []);
   }
 
   const sectionOf = (key: PlaceKey, heading: string | undefined) => {

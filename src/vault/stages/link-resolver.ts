@@ -23,6 +23,12 @@ export interface LinkWorld {
   suggestAttachment: (wanted: string) => string | undefined;
 }
 
+/** A link as its messages quote it: as it was written. */
+export function writtenAs(link: LinkOccurrence): string {
+  if (link.form === 'markdown') return `${link.embed ? '!' : ''}[${link.embed ? (link.embed.alias ?? '') : link.text}](${link.raw})`;
+  return `[[${link.raw}]]`;
+}
+
 export const serviceKey = (service: { id: string }) => `service:${service.id}` as const;
 export const stubKey = (name: string) => `stub:${fold(name)}` as const;
 const lastHeading = (headings: readonly string[]) => headings[headings.length - 1];
@@ -45,7 +51,7 @@ export function linkResolver(world: LinkWorld): (link: LinkOccurrence) => Resolv
     if (/(^|\/)\.\.(\/|$)/.test(target.path) || /^([a-z]:)?[\\/]/i.test(target.path)) {
       report({
         rule: 'outside-vault',
-        message: `[[${link.raw}]] points outside the vault; it is shown as text and nothing is read from there`,
+        message: `${writtenAs(link)} points outside the vault; it is shown as text and nothing is read from there`,
         hint: 'link to notes and files inside the vault by name or by their path from the vault’s top folder',
       });
       return { resolution: { kind: 'none' }, problems };
@@ -73,7 +79,7 @@ function findBlock(note: PreparedNote, id: string): { part: number; id: string }
 
 function resolveAttachment(link: LinkOccurrence, world: LinkWorld, report: Report): Resolution {
   const { target } = link;
-  const found = resolveNote(world.attachments, target.path, link.from);
+  const found = resolveNote(world.attachments, target.path, link.from, target.relative);
   if (found.found) {
     const fragment = target.headings[0];
     return fragment === undefined ? { kind: 'attachment', path: found.note.path } : { kind: 'attachment', path: found.note.path, fragment };
@@ -81,7 +87,7 @@ function resolveAttachment(link: LinkOccurrence, world: LinkWorld, report: Repor
   const suggestion = world.suggestAttachment(target.path);
   report({
     rule: 'missing-attachment',
-    message: `${link.embed ? '!' : ''}[[${link.raw}]]: no file named “${target.path}” in the vault; it is shown as text`,
+    message: `${link.form === 'markdown' ? writtenAs(link) : `${link.embed ? '!' : ''}[[${link.raw}]]`}: no file named “${target.path}” in the vault; it is shown as text`,
     ...(suggestion ? { hint: `did you mean “${suggestion}”?` } : {}),
   });
   return { kind: 'none' };
@@ -94,12 +100,12 @@ function resolveAttachment(link: LinkOccurrence, world: LinkWorld, report: Repor
  */
 function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): VaultPath | Resolution {
   const { target } = link;
-  const found = resolveNote(world.notes, target.path, link.from);
+  const found = resolveNote(world.notes, target.path, link.from, target.relative);
   if (found.found) {
     if (found.ambiguous) {
       report({
         rule: 'ambiguous-link',
-        message: `[[${link.raw}]]: ${found.ambiguous.length} notes match (${namedFew(found.ambiguous.map((n) => n.path))}); it links to ${found.note.path}`,
+        message: `${writtenAs(link)}: ${found.ambiguous.length} notes match (${namedFew(found.ambiguous.map((n) => n.path))}); it links to ${found.note.path}`,
         hint: 'write the folder in the link to choose another',
       });
     }
@@ -109,12 +115,12 @@ function resolveName(link: LinkOccurrence, world: LinkWorld, report: Report): Va
   const serviceNote = service && world.hubs.noteOf.get(service);
   if (service && !serviceNote) return gathered(serviceKey(service), target.headings);
   if (serviceNote) return serviceNote;
-  const hidden = resolveNote(world.privateNotes, target.path, link.from);
+  const hidden = resolveNote(world.privateNotes, target.path, link.from, target.relative);
   if (hidden.found) return { kind: 'private' };
   const suggestion = world.suggestNote(target.path);
   report({
     rule: 'unresolved-link',
-    message: `[[${link.raw}]]: no note named “${target.path}”; it links to a stub page`,
+    message: `${writtenAs(link)}: no note named “${target.path}”; it links to a stub page`,
     ...(suggestion ? { hint: `did you mean “${suggestion}”?` } : {}),
   });
   return gathered(stubKey(target.path), target.headings);
@@ -128,7 +134,7 @@ function resolveInNote(link: LinkOccurrence, notePath: VaultPath, world: LinkWor
   if (target.block) {
     const block = findBlock(world.numbered.byPath.get(notePath)!, target.block);
     if (block) return { kind: 'page', note: notePath, slug: slugs[block.part]!, fragment: blockElementId(block.id) };
-    report({ rule: 'missing-block', message: `[[${link.raw}]]: ${notePath} has no block ^${target.block}; it links to the note` });
+    report({ rule: 'missing-block', message: `${writtenAs(link)}: ${notePath} has no block ^${target.block}; it links to the note` });
     return { kind: 'page', note: notePath, slug: slugs[0]! };
   }
   if (target.headings.length) {
@@ -143,7 +149,7 @@ function resolveInNote(link: LinkOccurrence, notePath: VaultPath, world: LinkWor
     const suggestion = didYouMean(lastHeading(target.headings)!, headings.map((h) => h.text));
     report({
       rule: 'missing-heading',
-      message: `[[${link.raw}]]: ${notePath} has no heading “${target.headings.join('#')}”; it links to the note`,
+      message: `${writtenAs(link)}: ${notePath} has no heading “${target.headings.join('#')}”; it links to the note`,
       ...(suggestion ? { hint: `did you mean “${suggestion}”?` } : {}),
     });
   }

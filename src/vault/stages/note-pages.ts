@@ -1,7 +1,7 @@
 import { folderOf } from '../link-index.ts';
 import { tagKey, tagSlug } from '../prepare/tags.ts';
 import type { PreparedNote } from '../prepare/types.ts';
-import type { Backlink, NoteContent, NotePage, PageLink, Service, ServiceLink, Slug, Vault, VaultPath } from '../types.ts';
+import type { Backlink, LinkRendering, NoteContent, NotePage, PageLink, Property, Service, ServiceLink, Slug, Vault, VaultPath } from '../types.ts';
 import { partKey } from './section-services.ts';
 import type { Addresses, FinishedNotes, Hubs, SectionServiceMap, Site } from './types.ts';
 
@@ -16,8 +16,8 @@ export interface NotePages {
   contents: ReadonlyMap<VaultPath, NoteContent>;
 }
 
-/** What a part of a note shows: its finished body, its contents list, its tags, its dates. */
-function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site): NoteContent {
+/** What a part of a note shows: its finished body, its contents list, its tags, its dates, and on its first page its properties. */
+function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site, properties: readonly Property<LinkRendering>[]): NoteContent {
   const part = note.parts[index]!;
   const { html, sectionServices, links } = finished.parts.get(part)!;
   const seen = new Set<string>();
@@ -31,6 +31,7 @@ function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, s
     tags: [...(index === 0 ? note.tags : []), ...part.tags].filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: site.href(tagSlug(tag)) })),
     empty: part.empty,
     cssClasses: note.cssClasses,
+    properties: index === 0 ? [...properties] : [],
     ...(note.created ? { created: note.created } : {}),
     ...(note.updated ? { updated: note.updated } : {}),
     ...(typeof note.frontmatter.description === 'string' ? { description: note.frontmatter.description } : {}),
@@ -50,6 +51,7 @@ export function buildNotePages(
   backlinks: ReadonlyMap<Slug, Backlink[]>,
   serviceLink: (service: Service) => ServiceLink,
   site: Site,
+  properties: ReadonlyMap<VaultPath, Property<LinkRendering>[]> = new Map(),
 ): NotePages {
   const contents = new Map<VaultPath, NoteContent>();
   const made: NotePages = { pages: [], books: [], notes: [], contents };
@@ -58,7 +60,7 @@ export function buildNotePages(
     const link = (part: number): PageLink => ({ ...links[part]! });
     const chapterLinks = note.parts.slice(1).map((_, i) => link(i + 1));
     note.parts.forEach((part, i) => {
-      const content = contentOf(note, i, finished, site);
+      const content = contentOf(note, i, finished, site, properties.get(note.path) ?? []);
       if (i === 0) contents.set(note.path, content);
       if (hubs.serviceOf.has(note.path)) return;
       const named = [...(sections.get(partKey(note.path, i))?.values() ?? [])].flatMap((set) => [...set]);

@@ -6,6 +6,7 @@
 import type { Heading } from '../headings.ts';
 import type { HrefOf } from '../href.ts';
 import type { LinkableNote } from '../link-index.ts';
+import type { WantedRedirect } from './permalinks.ts';
 import type { LinkOccurrence, Passage, PreparedFile, PreparedNote, PreparedPart } from '../prepare/types.ts';
 import type { Backlink, LinkRendering, PageLink, Problem, SectionServices, Service, Slug, SourceFile, VaultPath } from '../types.ts';
 
@@ -71,6 +72,10 @@ export interface Addresses {
   headings: ReadonlyMap<VaultPath, readonly Heading[]>;
   /** Every address handed out so far, the site's own included. */
   taken: ReadonlySet<Slug>;
+  /** What holds each of them, as a clash names it. */
+  owners: ReadonlyMap<Slug, string>;
+  /** The addresses notes want to lead to their pages, in note order. */
+  redirects: readonly WantedRedirect[];
   problems: Problem[];
 }
 

@@ -91,9 +91,22 @@ export function expandEmbeds(tree: Root | Element, context: EmbedContext, trail:
         h('div', { className: ['embed', 'embed-note'], dataEmbed: text }, [h('p', { className: ['embed-title'] }, h('a', { href: target.href, className: ['internal'] }, text)), content]),
       ];
     }
-    parent.children.splice(index, 1, ...(replacement as typeof parent.children));
-    return [SKIP, index + replacement.length];
+    const kept = keepBlockId(node, replacement, inline);
+    parent.children.splice(index, 1, ...(kept as typeof parent.children));
+    return [SKIP, index + kept.length];
   });
+}
+
+/** A block id the embed carried (`^id` after it) stays on what it shows, so links to the block still land. */
+function keepBlockId(placeholder: Element, replacement: ElementContent[], inline: boolean): ElementContent[] {
+  const id = placeholder.properties.id;
+  if (id === undefined || id === null) return replacement;
+  const only = replacement.length === 1 ? replacement[0] : undefined;
+  if (only?.type === 'element' && only.properties.id === undefined) {
+    only.properties.id = id;
+    return replacement;
+  }
+  return [h(inline ? 'span' : 'div', { id }, replacement)];
 }
 
 /**

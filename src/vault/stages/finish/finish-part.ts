@@ -37,7 +37,7 @@ export function finishText(job: PartJob, lookups: PartLookups): FinishedPart | u
   const links: LinkRendering[] = [];
   const render = (n: number) => {
     const rendering = lookups.rendering(n + job.offset);
-    links.push(rendering);
+    if (lookups.form(n + job.offset) === undefined) links.push(rendering);
     return rendering;
   };
   let html = '';
@@ -77,8 +77,8 @@ export function finishTree(job: PartJob, lookups: PartLookups): FinishedPart {
     const rendering = lookups.rendering(n);
     const attachment = lookups.attachmentOf(n);
     if (attachment) attachments.add(attachment);
-    // Only the note's own links, in order: an MDX note's compiler matches them one by one.
-    if (lookups.place(n).from === job.note.path) links.push(rendering);
+    // Only the note's own wiki-links, in order: an MDX note's compiler matches them one by one.
+    if (lookups.place(n).from === job.note.path && lookups.form(n) === undefined) links.push(rendering);
     return rendering;
   });
   return { ...serialize(tree, job.sections), links, problems, attachments: [...attachments] };

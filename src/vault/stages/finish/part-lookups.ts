@@ -1,7 +1,7 @@
 import type { Root as HastRoot } from 'hast';
 import { attachmentHref } from '../../href.ts';
 import { rewriteVaultUrls } from '../../prepare/relative-urls.ts';
-import type { PreparedPart } from '../../prepare/types.ts';
+import type { LinkOccurrence, PreparedPart } from '../../prepare/types.ts';
 import type { LinkRendering, VaultPath } from '../../types.ts';
 import type { Addresses, NumberedNotes, Resolution, ResolvedLinks, Site } from '../types.ts';
 import { parseBody } from './fill-links.ts';
@@ -39,6 +39,8 @@ export interface PartLookups {
   numberAt(from: VaultPath, local: number): number | undefined;
   text(n: number): string;
   alias(n: number): string | undefined;
+  /** How link `n` was written, when not as `[[…]]` (see `LinkOccurrence.form`): part of its own note, so never recorded. */
+  form(n: number): LinkOccurrence['form'];
   target(n: number): EmbedTargetData;
   rendering(n: number): LinkRendering;
   /** The attachment link `n` leads to, if it leads to one. */
@@ -73,6 +75,7 @@ export function partLookups(world: LookupWorld): PartLookups {
     },
     text: (n) => numbered.byNumber[n]!.text,
     alias: (n) => numbered.byNumber[n]!.embed?.alias,
+    form: (n) => numbered.byNumber[n]!.form,
     rendering: (n) => world.renderingOf(resolution(n)),
     attachmentOf: (n) => {
       const found = resolution(n);
