@@ -46,7 +46,7 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const base = normalizeBase(options.base);
   const site: Site = { base, href: hrefsFor(base) };
   const catalog = readCatalog(files.catalog);
-  const context = contextOf(catalog.services, options);
+  const context = contextOf(catalog.services, options, files.obsidian);
   const published = publishNotes(files, context, preparedFiles);
   const hubs = assignHubs(published.published, catalog);
   const sources = new Map(files.notes.map((file) => [file.path, file]));

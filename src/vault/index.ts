@@ -12,7 +12,7 @@ export { markBlocks } from './prepare/blocks.ts';
 export { linkInlineTags, tagSlug } from './prepare/tags.ts';
 export { wikiLinkText } from './prepare/prepare-part.ts';
 export { CATALOG_FILES } from './read/catalog.ts';
-export { listVault, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
+export { listVault, readObsidianSettings, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
 export { formatProblem } from './problems.ts';
 export { formatReport } from './report.ts';
 export { folderOf } from './link-index.ts';

@@ -43,6 +43,14 @@ export interface VaultFiles {
   catalog?: SourceFile;
   /** Images, PDFs, audio and video beside the notes; only their paths are read. */
   attachments?: VaultPath[];
+  /** What the vault's Obsidian settings (`.obsidian/app.json`) say about how notes read. */
+  obsidian?: ObsidianSettings;
+}
+
+/** The settings of `.obsidian/app.json` that change how a note reads; absent ones are Obsidian's defaults. */
+export interface ObsidianSettings {
+  /** A single newline joins lines instead of breaking them (Obsidian's default: off). */
+  strictLineBreaks?: boolean;
 }
 
 /** A note in Markdown, or in MDX, which @astrojs/mdx compiles. */

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
 import { isAttachment } from '../prepare/embeds.ts';
-import { asVaultPath, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
+import { asVaultPath, type ObsidianSettings, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
 
 export class VaultNotFoundError extends Error {}
 
@@ -91,6 +91,23 @@ export async function listVault(root: string): Promise<{ notes: FoundFile[]; att
 }
 
 /**
+ * The settings of the vault's `.obsidian/app.json` that change how notes
+ * read. Obsidian writes only the settings changed from its defaults; a file
+ * that is missing or not JSON leaves every default, as Obsidian would.
+ */
+export async function readObsidianSettings(root: string): Promise<ObsidianSettings> {
+  const text = await readFile(path.join(root, '.obsidian', 'app.json'), 'utf8').catch(() => undefined);
+  let app: unknown;
+  try {
+    app = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const strict = app && typeof app === 'object' ? (app as Record<string, unknown>).strictLineBreaks : undefined;
+  return typeof strict === 'boolean' ? { strictLineBreaks: strict } : {};
+}
+
+/**
  * Every `.md` and `.mdx` file below `root` (found by `listVault`), read, in a stable order.
  */
 export async function readVault(root: string): Promise<VaultFiles> {
@@ -126,5 +143,5 @@ export async function readVault(root: string): Promise<VaultFiles> {
   if (notes.length === 0 && unreadable.length === 0) {
     throw new VaultNotFoundError(`The content folder ${root} has no notes (no .md or .mdx files). Set CONTENT_DIR to your vault's folder, or add notes to it.`);
   }
-  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}) };
+  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}), obsidian: await readObsidianSettings(root) };
 }
