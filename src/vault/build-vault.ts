@@ -18,6 +18,7 @@ import { gatherPlaces } from './stages/gather-places.ts';
 import { buildHubPages } from './stages/hub-pages.ts';
 import { linkResolver } from './stages/link-resolver.ts';
 import { linkWorld, publicAttachments, wholeNames } from './stages/link-world.ts';
+import { paginateLists } from './stages/list-pages.ts';
 import { buildNotePages } from './stages/note-pages.ts';
 import { numberLinks } from './stages/number-links.ts';
 import { publishNotes } from './stages/publish-notes.ts';
@@ -76,7 +77,8 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const stubPages = buildStubPages(gathered, backlinks, site);
   const folders = buildFolderPages(notePages.notes, gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
+  const lists = paginateLists([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], tags.taken, site);
 
   const problems = [catalog, published, addresses, resolved, gathered, finished, folders, tags].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, serviceLink, problems };
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, finished, backlinks, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, lists, serviceLink, problems };
 }

@@ -161,6 +161,8 @@ export type LinkRendering =
 
 interface PageCommon extends PageLink {
   backlinks: Backlink[];
+  /** The page's own list (a note's backlinks, a folder's notes, a tag's pages) is longer than the page shows: where the rest is. */
+  more?: MoreOfList;
 }
 
 /** What a published note contributes to its page. */
@@ -178,6 +180,8 @@ export interface NoteContent {
   /** The page has nothing but its title: a chapter not written yet. */
   empty: boolean;
   description?: string;
+  /** The start of its first paragraph (or list item, or table cell), as plain text: for a summary where the note gives no `description`. */
+  intro?: string;
   /** ISO dates from `date` and `updated`; `updated` falls back to the file's time. */
   created?: string;
   updated?: string;
@@ -202,7 +206,28 @@ export interface PassageSection {
   /** The heading the links name, or none for links to the name alone. */
   heading?: string;
   id: string;
+  /** Every passage that links to it, in vault order. */
   backlinks: Backlink[];
+  /**
+   * What the page lists in this section, in vault order: each passage once
+   * on the page, so a passage listed under another section is not here again;
+   * for a hub's links to its name, the passages that name it as well.
+   */
+  passages: Backlink[];
+  /** The other sections that list some of this section's passages. */
+  listedUnder: { heading: string; id: string }[];
+  /** The section's passages are more than the page shows: where they are all listed. */
+  more?: MoreOfList;
+}
+
+/** A list longer than a page shows: how much it shows, and where the whole list is. */
+export interface MoreOfList {
+  /** Items in the whole list. */
+  total: number;
+  /** How many of them the page shows: the first ones. */
+  shown: number;
+  /** The first page of the list that has the rest. */
+  href: Href;
 }
 
 /** A name that links point at but no note carries yet. */
@@ -222,8 +247,10 @@ export interface ServicePage extends PageCommon {
   note?: NoteContent;
   /** Passages that link to the service, by the sub-feature they name. */
   sections: PassageSection[];
-  /** Passages that name the service without linking to it. */
+  /** Passages that name the service without linking to it, each line once. */
   mentions: Backlink[];
+  /** Passages that link to or name it, each listed once: the count the services page gives. */
+  passageCount: number;
 }
 
 export interface TagLink {
@@ -250,7 +277,33 @@ export interface FolderPage extends PageCommon {
   parents: PageLink[];
 }
 
-export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
+/** Where one page of a long list stands among the list's pages. */
+export interface Pagination {
+  /** From 1. */
+  number: number;
+  count: number;
+  first: PageLink;
+  previous?: PageLink;
+  next?: PageLink;
+  last: PageLink;
+}
+
+/**
+ * One page of a list too long for the page it belongs to (its owner): every
+ * passage linking to a note, every passage of a hub's or stub's section, a
+ * folder's or a tag's pages after the first hundred. Plain links between
+ * them, so the whole list can be read without scripts.
+ */
+export interface ListPage extends PageCommon {
+  kind: 'list';
+  owner: PageLink;
+  /** What the list is, after the owner's name: `Linked from`, a hub's sub-feature, `Notes`. */
+  what: string;
+  pagination: Pagination;
+  items: { kind: 'passages'; passages: Backlink[] } | { kind: 'links'; links: PageLink[] };
+}
+
+export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage | ListPage;
 
 export interface BuildStats {
   notesRead: number;

@@ -16,11 +16,21 @@ export interface NotePages {
   contents: ReadonlyMap<VaultPath, NoteContent>;
 }
 
+/** The start of a part's first passage that is not a heading, about a sentence or two long. */
+function introOf(part: PreparedNote['parts'][number]): string | undefined {
+  const headingLines = new Set(part.headings.map((h) => h.line));
+  const text = part.passages.find((passage) => !headingLines.has(passage.line) && passage.text)?.text;
+  if (!text || text.length <= 200) return text;
+  const cut = text.lastIndexOf(' ', 200);
+  return `${text.slice(0, cut > 100 ? cut : 200)} …`;
+}
+
 /** What a part of a note shows: its finished body, its contents list, its tags, its dates. */
 function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site): NoteContent {
   const part = note.parts[index]!;
   const { html, sectionServices, links } = finished.parts.get(part)!;
   const seen = new Set<string>();
+  const intro = introOf(part);
   return {
     source: note.path,
     format: note.format,
@@ -30,6 +40,7 @@ function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, s
     toc: part.headings.filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0)).map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),
     tags: [...(index === 0 ? note.tags : []), ...part.tags].filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: site.href(tagSlug(tag)) })),
     empty: part.empty,
+    ...(intro ? { intro } : {}),
     cssClasses: note.cssClasses,
     ...(note.created ? { created: note.created } : {}),
     ...(note.updated ? { updated: note.updated } : {}),
