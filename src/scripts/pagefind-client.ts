@@ -17,6 +17,8 @@ export interface PagefindResultData {
   filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
   locations: number[];
+  /** The page's indexed text, its words at the positions `locations` count. */
+  content: string;
 }
 
 /** Counts by filter and value, for the results of one search. */

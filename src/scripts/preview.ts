@@ -81,16 +81,16 @@ function sectionOf(heading: Element, rank: number): Element[] {
   return nodes;
 }
 
-/** The part of the page the preview shows, and the element to scroll to in it. */
-function shownPart(content: HTMLElement, fragment: string): { shown: HTMLElement; target: Element | null } {
+/** The part of the page the preview shows, the element the link names in it, and whether to scroll to it (it is not at the top). */
+function shownPart(content: HTMLElement, fragment: string): { shown: HTMLElement; target: Element | null; scroll: boolean } {
   const target = fragment ? content.querySelector(`[id="${CSS.escape(fragment)}"]`) : null;
   const rank = target ? rankOf(target) : undefined;
-  if (!target || rank === undefined || rank === 1) return { shown: content, target };
+  if (!target || rank === undefined || rank === 1) return { shown: content, target, scroll: true };
   const shown = document.createElement('div');
   const title = content.querySelector('h1')?.textContent?.trim();
   if (title) shown.append(Object.assign(document.createElement('p'), { className: 'preview-page', textContent: title }));
   shown.append(...sectionOf(target, rank));
-  return { shown, target: null };
+  return { shown, target, scroll: false };
 }
 
 async function open(link: HTMLAnchorElement) {
@@ -104,7 +104,7 @@ async function open(link: HTMLAnchorElement) {
   const content = article.cloneNode(true) as HTMLElement;
   content.querySelectorAll(FURNITURE).forEach((node) => node.remove());
   // Ids would clash with the page's own; the target is found before they go.
-  const { shown, target } = shownPart(content, fragment);
+  const { shown, target, scroll } = shownPart(content, fragment);
   target?.classList.add('preview-target');
   shown.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
   shown.querySelectorAll('[aria-labelledby]').forEach((node) => node.removeAttribute('aria-labelledby'));
@@ -114,7 +114,7 @@ async function open(link: HTMLAnchorElement) {
   preview.hidden = false;
   preview.scrollTop = 0;
   place(link, preview);
-  if (target instanceof HTMLElement) preview.scrollTop = target.offsetTop - 8;
+  if (scroll && target instanceof HTMLElement) preview.scrollTop = target.offsetTop - 8;
   link.setAttribute('aria-describedby', preview.id);
 }
 

@@ -38,6 +38,26 @@ export function bestSection(result: PagefindResultData, query: string): Pagefind
   return most?.anchor && most.locations.length > 0 ? most : undefined;
 }
 
+/**
+ * An excerpt of the text before the page's first heading, around its first
+ * matching word, as Pagefind writes them (words, matches in `<mark>`); none
+ * when the query is not there. For a result whose best section says nothing
+ * but its heading (a hub's sub-feature): the page's own opening says more.
+ */
+export function openingExcerpt(result: PagefindResultData, length = 26): string | undefined {
+  const end = Math.min(...result.sub_results.flatMap((section) => (section.anchor ? [section.anchor.location] : [])));
+  const first = result.locations.find((at) => at < end);
+  if (first === undefined) return undefined;
+  const all = result.content.split(/\s+/);
+  const start = Math.max(0, Math.min(first - 8, end - length));
+  const hits = new Set(result.locations);
+  const escape = (word: string) => word.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return all
+    .slice(start, Math.min(end, start + length))
+    .map((word, i) => (hits.has(start + i) ? `<mark>${escape(word)}</mark>` : escape(word)))
+    .join(' ');
+}
+
 /** `url` with the query to mark, before its fragment. */
 export function withHighlight(url: string, query: string): string {
   const parsed = new URL(url, location.href);

@@ -1,6 +1,6 @@
 import { loadPagefind, type PagefindApi, type PagefindResultData } from './pagefind-client.ts';
 import { FilterBar, type FilterKey } from './search-filters.ts';
-import { hasRun, targetOf, withHighlight, words } from './search-target.ts';
+import { hasRun, openingExcerpt, targetOf, withHighlight, words } from './search-target.ts';
 
 const TYPE_LABELS: Record<string, string> = { book: 'book', chapter: 'chapter', note: 'note', service: 'service' };
 
@@ -120,7 +120,7 @@ export class Search {
     // A section's excerpt starts at its heading; one that says no more than its heading (a hub's sub-feature) gives way to the page's.
     const section = target.section;
     const sectionSays = section ? words(section.excerpt.replace(/<\/?mark>/g, '')).join(' ') : '';
-    const excerpt = section && sectionSays !== words(section.title).join(' ') ? section.excerpt : result.excerpt;
+    const excerpt = section && sectionSays !== words(section.title).join(' ') ? section.excerpt : ((section && openingExcerpt(result)) ?? result.excerpt);
     if (section && section.title !== title && (excerpt !== section.excerpt || !sectionSays.startsWith(words(section.title).slice(0, 4).join(' ')))) {
       heading.append(element('span', { className: 'search-result-section' }, ` › ${section.title}`));
     }

@@ -92,8 +92,9 @@ export function folderNav(vault: Vault, current: string | undefined): FolderNav 
   const count = vault.folders.get(path)?.notes.length ?? 0;
   const at = page?.kind === 'note' && count > LIST_LIMIT ? navs.places.get(page.slug) : undefined;
   const start = at === undefined ? 0 : Math.max(0, Math.min(at - NEIGHBOURS, count - (2 * NEIGHBOURS + 1)));
-  const key = `${path}\0${start}`;
-  if (!navs.made.has(key)) navs.made.set(key, navOfFolder(vault, path, start, at === undefined ? LIST_LIMIT : 2 * NEIGHBOURS + 1));
+  const size = at === undefined ? LIST_LIMIT : 2 * NEIGHBOURS + 1;
+  const key = `${path}\0${start}\0${size}`;
+  if (!navs.made.has(key)) navs.made.set(key, navOfFolder(vault, path, start, size));
   return navs.made.get(key);
 }
 

@@ -16,11 +16,15 @@ export interface NotePages {
   contents: ReadonlyMap<VaultPath, NoteContent>;
 }
 
-/** The start of a part's first passage that is not a heading, about a sentence or two long. */
+/** The start of a part's text, headings aside: its first paragraphs (or list items, or cells), a `·` between them, about a sentence or two long. */
 function introOf(part: PreparedNote['parts'][number]): string | undefined {
   const headingLines = new Set(part.headings.map((h) => h.line));
-  const text = part.passages.find((passage) => !headingLines.has(passage.line) && passage.text)?.text;
-  if (!text || text.length <= 200) return text;
+  let text = '';
+  for (const passage of part.passages) {
+    if (text.length >= 120) break;
+    if (!headingLines.has(passage.line) && passage.text) text = text ? `${text} · ${passage.text}` : passage.text;
+  }
+  if (text.length <= 200) return text || undefined;
   const cut = text.lastIndexOf(' ', 200);
   return `${text.slice(0, cut > 100 ? cut : 200)} …`;
 }

@@ -14,7 +14,8 @@ function excerptOf(text: string, width = WIDTH): string {
 
 /**
  * For each heading of a part, the start of the text it heads: the passages
- * standing directly under it, before any heading below it. Made once per part.
+ * standing directly under it, before any heading below it, a `·` between
+ * paragraphs. Made once per part.
  */
 const bodies = new WeakMap<PreparedPart, string[]>();
 function headingBodies(part: PreparedPart): string[] {
@@ -25,7 +26,7 @@ function headingBodies(part: PreparedPart): string[] {
     const under = passage.trail[passage.trail.length - 1];
     if (under === undefined || part.headings[under]!.line === passage.line) continue;
     const body = made[under]!;
-    if (body.length < WIDTH) made[under] = body ? `${body} ${passage.text}` : passage.text;
+    if (body.length < WIDTH) made[under] = body ? `${body} · ${passage.text}` : passage.text;
   }
   bodies.set(part, made);
   return made;
