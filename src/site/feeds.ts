@@ -3,11 +3,11 @@ import type { NoteContent, NotePage, Page, Vault } from '../vault/index.ts';
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
-/** Pages with nothing of their own to read: a stub, a later page of a long list, a folder without notes. */
-const unlisted = (page: Page) => page.kind === 'stub' || page.kind === 'list' || (page.kind === 'folder' && page.notes.length + page.folders.length === 0);
-
 /** The pages a reader would look for from outside: notes, chapters, hubs and the site's lists, not stubs. */
 function listedPages(vault: Vault): { href: string; updated?: string }[] {
+  const books = new Set<string>(vault.books.map((book) => book.slug));
+  // Pages with nothing of their own to read: a stub, a later page of a long list, a folder that holds no notes but books, listed apart.
+  const unlisted = (page: Page) => page.kind === 'stub' || page.kind === 'list' || (page.kind === 'folder' && page.folders.length === 0 && page.notes.every((note) => books.has(note.slug)));
   const fixed = ['', 'services/', ...(vault.tags.length ? ['tags/'] : [])].map((path) => ({ href: `${vault.base}${path}` }));
   const pages = vault.pages
     .filter((page: Page) => !unlisted(page))

@@ -70,8 +70,10 @@ export function siteNav(vault: Vault): SiteNav {
 interface FolderNavs {
   /** By folder and the first note listed. */
   made: Map<string, FolderNav | undefined>;
-  /** Each note's place in its folder. */
+  /** Each note's place in its folder's notes, books aside (the sidebar lists them apart). */
   places: Map<Slug, number>;
+  /** Each folder's notes, books aside. */
+  notes: Map<string, PageLink[]>;
 }
 const folderNavs = new WeakMap<Vault, FolderNavs>();
 
@@ -85,22 +87,28 @@ export function folderNav(vault: Vault, current: string | undefined): FolderNav 
   const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? folderOf(page.source) : '';
   let navs = folderNavs.get(vault);
   if (!navs) {
-    navs = { made: new Map(), places: new Map() };
-    for (const folder of vault.folders.values()) folder.notes.forEach((note, i) => navs!.places.set(note.slug, i));
+    const books = new Set(vault.books.map((book) => book.slug));
+    navs = { made: new Map(), places: new Map(), notes: new Map() };
+    for (const folder of vault.folders.values()) {
+      const notes = folder.notes.filter((note) => !books.has(note.slug));
+      navs.notes.set(folder.folder, notes);
+      notes.forEach((note, i) => navs!.places.set(note.slug, i));
+    }
     folderNavs.set(vault, navs);
   }
-  const count = vault.folders.get(path)?.notes.length ?? 0;
+  const notes = navs.notes.get(path) ?? [];
+  const count = notes.length;
   const at = page?.kind === 'note' && count > LIST_LIMIT ? navs.places.get(page.slug) : undefined;
   const start = at === undefined ? 0 : Math.max(0, Math.min(at - NEIGHBOURS, count - (2 * NEIGHBOURS + 1)));
   const size = at === undefined ? LIST_LIMIT : 2 * NEIGHBOURS + 1;
   const key = `${path}\0${start}\0${size}`;
-  if (!navs.made.has(key)) navs.made.set(key, navOfFolder(vault, path, start, size));
+  if (!navs.made.has(key)) navs.made.set(key, navOfFolder(vault, path, notes, start, size));
   return navs.made.get(key);
 }
 
-function navOfFolder(vault: Vault, path: string, start: number, size: number): FolderNav | undefined {
+function navOfFolder(vault: Vault, path: string, notes: readonly PageLink[], start: number, size: number): FolderNav | undefined {
   const folder = vault.folders.get(path);
-  if (!folder || (folder.notes.length === 0 && folder.folders.length === 0)) return undefined;
+  if (!folder || (notes.length === 0 && folder.folders.length === 0)) return undefined;
   return {
     folder: folder.folder,
     title: folder.title,
@@ -108,9 +116,9 @@ function navOfFolder(vault: Vault, path: string, start: number, size: number): F
     href: folder.href,
     parents: folder.parents.map(link),
     folders: folder.folders.slice(0, LIST_LIMIT).map((sub) => ({ ...link(sub), count: sub.count })),
-    notes: folder.notes.slice(start, start + size).map(link),
+    notes: notes.slice(start, start + size).map(link),
     before: start,
-    more: folder.notes.length > size || folder.folders.length > LIST_LIMIT,
-    noteCount: folder.notes.length,
+    more: notes.length > size || folder.folders.length > LIST_LIMIT,
+    noteCount: notes.length,
   };
 }

@@ -75,7 +75,7 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site);
   const hubPages = buildHubPages(catalog, hubs, gathered, backlinks, mentions, notePages.contents, memo ? memo.citer(addresses.slugs, site.href, spots.ofMention) : spots.ofMention, site);
   const stubPages = buildStubPages(gathered, backlinks, site);
-  const folders = buildFolderPages(notePages.notes, gathered.taken, site);
+  const folders = buildFolderPages([...notePages.notes, ...notePages.books.map(({ title, slug, href, folder }) => ({ title, slug, href, folder }))], gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
   const lists = paginateLists([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], tags.taken, site);
 

@@ -1,25 +1,14 @@
 /**
  * The model a build makes of a vault, as plain data: what every stage of
- * `buildVault` hands on, and what the pages render. Strings are branded, so
- * that a file's place in the vault, a page's slug and a finished href cannot
- * be passed for one another by mistake.
+ * `buildVault` hands on, and what the pages render. Its strings are branded (brands.ts).
  */
+import type { Href, PageLink, Slug, VaultPath } from './brands.ts';
+import type { MoreOfList, Pagination } from './list-types.ts';
+import type { ObsidianSettings } from './read/obsidian-settings.ts';
 
-/** A note's path inside the vault, `/`-separated, with its extension: `Topic Notes/S3.md`. */
-export type VaultPath = string & { readonly __brand: 'VaultPath' };
-
-/** A page's address below the site root, lower case, no leading or trailing slash: `data-science-on-aws/chapter-1`. The home page is `''`. */
-export type Slug = string & { readonly __brand: 'Slug' };
-
-/** A URL as it is written into the HTML, base path included: `/notes/data-science-on-aws/#summary`. */
-export type Href = string & { readonly __brand: 'Href' };
-
-/** An element id on a page, as rehype-slug or a block marker gave it. */
-export type ElementId = string & { readonly __brand: 'ElementId' };
-
-export const asVaultPath = (path: string): VaultPath => path.replace(/\\/g, '/').replace(/^\/+/, '') as VaultPath;
-export const asSlug = (slug: string): Slug => slug.replace(/^\/+|\/+$/g, '') as Slug;
-export const asElementId = (id: string): ElementId => id as ElementId;
+export * from './brands.ts';
+export type * from './list-types.ts';
+export type { ObsidianSettings } from './read/obsidian-settings.ts';
 
 /** A file of the vault as read from disk. Only read/read-vault.ts reads them from disk. */
 export interface SourceFile {
@@ -45,12 +34,6 @@ export interface VaultFiles {
   attachments?: VaultPath[];
   /** What the vault's Obsidian settings (`.obsidian/app.json`) say about how notes read. */
   obsidian?: ObsidianSettings;
-}
-
-/** The settings of `.obsidian/app.json` that change how a note reads; absent ones are Obsidian's defaults. */
-export interface ObsidianSettings {
-  /** A single newline joins lines instead of breaking them (Obsidian's default: off). */
-  strictLineBreaks?: boolean;
 }
 
 /** A note in Markdown, or in MDX, which @astrojs/mdx compiles. */
@@ -110,13 +93,6 @@ export interface BuildOptions {
   reservedSlugs?: readonly string[];
   /** Element ids the layout of a hub or stub page uses itself, which its sections' ids must not take. */
   layoutIds?: readonly string[];
-}
-
-/** A link to a page, as lists and navigation show it. */
-export interface PageLink {
-  title: string;
-  slug: Slug;
-  href: Href;
 }
 
 /** A passage elsewhere that links to a page, or names it. */
@@ -208,26 +184,12 @@ export interface PassageSection {
   id: string;
   /** Every passage that links to it, in vault order. */
   backlinks: Backlink[];
-  /**
-   * What the page lists in this section, in vault order: each passage once
-   * on the page, so a passage listed under another section is not here again;
-   * for a hub's links to its name, the passages that name it as well.
-   */
+  /** What the page lists here, in vault order: each passage once on the page (for a hub's links to its name, those naming it too). */
   passages: Backlink[];
   /** The other sections that list some of this section's passages. */
   listedUnder: { heading: string; id: string }[];
   /** The section's passages are more than the page shows: where they are all listed. */
   more?: MoreOfList;
-}
-
-/** A list longer than a page shows: how much it shows, and where the whole list is. */
-export interface MoreOfList {
-  /** Items in the whole list. */
-  total: number;
-  /** How many of them the page shows: the first ones. */
-  shown: number;
-  /** The first page of the list that has the rest. */
-  href: Href;
 }
 
 /** A name that links point at but no note carries yet. */
@@ -277,23 +239,7 @@ export interface FolderPage extends PageCommon {
   parents: PageLink[];
 }
 
-/** Where one page of a long list stands among the list's pages. */
-export interface Pagination {
-  /** From 1. */
-  number: number;
-  count: number;
-  first: PageLink;
-  previous?: PageLink;
-  next?: PageLink;
-  last: PageLink;
-}
-
-/**
- * One page of a list too long for the page it belongs to (its owner): every
- * passage linking to a note, every passage of a hub's or stub's section, a
- * folder's or a tag's pages after the first hundred. Plain links between
- * them, so the whole list can be read without scripts.
- */
+/** One page of a list too long for its owner's page: a note's backlinks, a hub's or stub's section, a folder's or tag's pages. */
 export interface ListPage extends PageCommon {
   kind: 'list';
   owner: PageLink;
@@ -330,7 +276,8 @@ export interface Vault {
   title: string;
   pages: Page[];
   bySlug: ReadonlyMap<Slug, Page>;
-  books: (PageLink & { chapters: PageLink[] })[];
+  /** Each book, with its chapters and its folder. */
+  books: (PageLink & { chapters: PageLink[]; folder: string })[];
   /** Notes that are not books or service hubs, in path order, with their folder. */
   notes: (PageLink & { folder: string })[];
   /** A page per folder of notes, by folder path ('' is the vault's top). */

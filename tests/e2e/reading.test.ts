@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)('reading the shipped site in Chromium', () => {
 
   it('shows a single line break as Obsidian does', async () => {
     const page = await open(CHAPTER_1);
-    const lines = await page.locator('.note-body p', { hasText: 'Data Preparation' }).evaluate((p) => p.innerText.split('\n'));
+    const lines = await page.locator('.note-body p', { hasText: 'Data Preparation' }).evaluate((p) => (p as HTMLElement).innerText.split('\n'));
     expect(lines).toEqual(['Data Preparation', 'Data Ingestion >> Data Analysis >> Data Transformation >> Data Validation >> Create Training Data >>']);
     await page.context().close();
   });

@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
 import { isAttachment } from '../prepare/embeds.ts';
-import { asVaultPath, type ObsidianSettings, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
+import { asVaultPath, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
+import { readObsidianSettings } from './obsidian-settings.ts';
 
 export class VaultNotFoundError extends Error {}
 
@@ -88,23 +89,6 @@ export async function listVault(root: string): Promise<{ notes: FoundFile[]; att
   };
   await walk(root);
   return { notes, attachments };
-}
-
-/**
- * The settings of the vault's `.obsidian/app.json` that change how notes
- * read. Obsidian writes only the settings changed from its defaults; a file
- * that is missing or not JSON leaves every default, as Obsidian would.
- */
-export async function readObsidianSettings(root: string): Promise<ObsidianSettings> {
-  const text = await readFile(path.join(root, '.obsidian', 'app.json'), 'utf8').catch(() => undefined);
-  let app: unknown;
-  try {
-    app = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return {};
-  }
-  const strict = app && typeof app === 'object' ? (app as Record<string, unknown>).strictLineBreaks : undefined;
-  return typeof strict === 'boolean' ? { strictLineBreaks: strict } : {};
 }
 
 /**

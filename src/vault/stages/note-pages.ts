@@ -89,7 +89,7 @@ export function buildNotePages(
       made.pages.push(page);
     });
     if (hubs.serviceOf.has(note.path)) continue;
-    if (note.parts.length > 1) made.books.push({ ...link(0), chapters: chapterLinks });
+    if (note.parts.length > 1) made.books.push({ ...link(0), chapters: chapterLinks, folder: folderOf(note.path) });
     else made.notes.push({ ...link(0), folder: folderOf(note.path) });
   }
   return made;
