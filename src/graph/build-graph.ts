@@ -52,9 +52,11 @@ const isGraphPage = (page: Page): page is Extract<Page, { kind: GraphKind }> => 
 
 /**
  * The pages of a vault and the links between them. An edge is a backlink
- * (a passage on one page linking to another) or a passage naming a service,
- * which the page also lists among its services. Links from a page to itself
- * are left out. Deterministic: the order follows the model's.
+ * (a passage on one page linking to another), a passage naming a service,
+ * which the page also lists among its services, or a book holding a chapter,
+ * which its contents link to: a book is drawn with its chapters even where no
+ * passage links them. Links from a page to itself are left out.
+ * Deterministic: the order follows the model's.
  */
 export function buildGraph(vault: Vault): Graph {
   const nodes: GraphNode[] = [];
@@ -87,6 +89,7 @@ export function buildGraph(vault: Vault): Graph {
   };
   for (const page of vault.pages) {
     if (!isGraphPage(page)) continue;
+    if (page.kind === 'book') for (const chapter of page.chapters ?? []) link(page.slug, chapter.slug);
     for (const backlink of page.backlinks) link(backlink.from.slug, page.slug);
     if (page.kind === 'service') for (const mention of page.mentions) link(mention.from.slug, page.slug);
   }

@@ -1,8 +1,14 @@
 /**
  * Optional extras for the /graph/ page: pointing at or focusing a node
  * highlights its neighbours, and the view can be zoomed (buttons, Ctrl +
- * wheel or a pinch) and dragged. The graph reads and works without it.
+ * wheel or a pinch) and dragged. Zooming spreads the pages apart while their
+ * circles and labels keep their size on screen (12 px labels, whatever the
+ * zoom or the screen), and once zoomed in far enough every page is named.
+ * The graph reads and works without it.
  */
+
+/** How far in the view must be zoomed before every page is named. */
+const NAME_ALL_FROM = 2.5;
 export function enhanceGraph(svg: SVGSVGElement): void {
   const nodes = [...svg.querySelectorAll<SVGAElement>('.graph-node')];
   const lines = [...svg.querySelectorAll<SVGLineElement>('.graph-edges line')];
@@ -45,7 +51,17 @@ export function enhanceGraph(svg: SVGSVGElement): void {
   const home = svg.viewBox.baseVal;
   const start = { x: home.x, y: home.y, width: home.width, height: home.height };
   const view = { ...start };
-  const apply = () => svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.width} ${view.height}`);
+  // The marks are drawn at --unit viewBox units a pixel: as many as one screen pixel spans now.
+  const scale = () => {
+    const width = svg.getBoundingClientRect().width;
+    if (width > 0) svg.style.setProperty('--unit', String(Math.max(view.width / width, view.height / (svg.getBoundingClientRect().height || width))));
+    svg.classList.toggle('zoomed', start.width / view.width >= NAME_ALL_FROM);
+  };
+  const apply = () => {
+    svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.width} ${view.height}`);
+    scale();
+  };
+  new ResizeObserver(scale).observe(svg);
   const toGraph = (clientX: number, clientY: number) => {
     const matrix = svg.getScreenCTM();
     return matrix ? new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse()) : new DOMPoint(view.x + view.width / 2, view.y + view.height / 2);
@@ -117,6 +133,7 @@ export function enhanceGraph(svg: SVGSVGElement): void {
   button('Reset the view', 'Reset', () => {
     Object.assign(view, start);
     svg.setAttribute('viewBox', original);
+    scale();
   });
   const hint = document.createElement('span');
   hint.textContent = 'Drag to move; Ctrl + scroll or pinch to zoom.';

@@ -17,9 +17,13 @@ export interface GraphLayout {
 }
 
 export interface LayoutOptions {
-  /** Most pages drawn; the best connected are kept. 2,000 by default. */
+  /**
+   * Most pages drawn; the best connected are kept. 300 by default, and at
+   * most 1,200 links: what the /graph/ page can carry within its budget
+   * (about 50 KB gzipped with its stylesheet and scripts) in a vault of any size.
+   */
   limit?: number;
-  /** Most links drawn: fewer pages are kept if their links would pass it. 8,000 by default. */
+  /** Most links drawn: fewer pages are kept if their links would pass it. */
   edgeLimit?: number;
   /** Simulation steps, always this many. 200 by default. */
   ticks?: number;
@@ -112,7 +116,7 @@ function capped(graph: Graph, limit: number, edgeLimit: number): GraphNode[] {
  * Meant to run once per build.
  */
 export function layoutGraph(graph: Graph, options: LayoutOptions = {}): GraphLayout {
-  const { limit = 2000, edgeLimit = 8000, ticks = 200, labels = 40 } = options;
+  const { limit = 300, edgeLimit = 1200, ticks = 200, labels = 40 } = options;
   const shown = capped(graph, limit, edgeLimit);
   const radiusOf = sizer(shown);
   const keep = new Set(shown.map((node) => node.slug));

@@ -16,6 +16,7 @@ import rehypeMermaid from './rehype-mermaid.ts';
 import rehypeTaskLabels from './rehype-task-labels.ts';
 import remarkCallouts from './remark-callouts.ts';
 import remarkHighlights from './remark-highlights.ts';
+import remarkLineBreaks from './remark-line-breaks.ts';
 import remarkObsidianMath from './remark-obsidian-math.ts';
 import rehypeWebEmbeds from './rehype-web-embeds.ts';
 import remarkWebEmbeds from './remark-web-embeds.ts';
@@ -35,6 +36,16 @@ export const remarkObsidian: PluginEntry[] = [
   remarkCallouts,
   remarkWebEmbeds,
 ];
+
+/**
+ * Obsidian's line breaks (R22): a single newline in a paragraph is a line
+ * break unless the vault's settings ask for strict line breaks. Applied last
+ * on the Markdown side, after block ids and tags have been read from the
+ * lines as written, and just before the tree becomes HTML.
+ */
+export function lineBreaks(settings: { strictLineBreaks: boolean }): PluginEntry[] {
+  return settings.strictLineBreaks ? [] : [remarkLineBreaks];
+}
 
 /**
  * The HTML side, once the note's own HTML is safe (sanitised for `.md`;

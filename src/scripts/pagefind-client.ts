@@ -1,25 +1,43 @@
+/** A section of a result: the text under one heading with an id (see pagefind.app/docs/api). */
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  /** Positions of the matching words in the page's text. */
+  locations: number[];
+  /** The heading this section starts at; none for the text before the first heading. */
+  anchor?: { element: string; id: string; text?: string; location: number };
+}
+
 /** The slice of Pagefind's browser API that Quire uses (see pagefind.app/docs/api). */
 export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
   filters: Record<string, string[]>;
-  sub_results: { title: string; url: string; excerpt: string }[];
+  sub_results: PagefindSubResult[];
+  locations: number[];
+  /** The page's indexed text, its words at the positions `locations` count. */
+  content: string;
+}
+
+/** Counts by filter and value, for the results of one search. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** How a search narrows its results: each filter to any of the values given. An empty list narrows nothing, but loads that filter's values. */
+export type SearchFilters = Record<string, { any: string[] }>;
+
+export interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  /** For each filter whose values are loaded, how many of the results have each value. */
+  filters: FilterCounts;
 }
 
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(
-    query: string,
-    options?: { filters?: Record<string, string[]> },
-    timeout?: number,
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(query: string, options?: { filters?: SearchFilters }, timeout?: number): Promise<PagefindSearch | null>;
 }
-
-/** The query parameter that carries a search's terms to the page it opens, to highlight them there. */
-export const HIGHLIGHT_PARAM = 'highlight';
 
 /**
  * The site mixes short pages that are about one thing (a service's hub, which
@@ -35,11 +53,13 @@ let loading: Promise<PagefindApi> | undefined;
 /**
  * Loads the site's Pagefind bundle once, on first use. It is written by
  * `npm run build`; under `npm run dev` there is none, and the caller says so.
+ * Filter values are not loaded here: a search loads a filter's values only
+ * once the reader opens it (search-filters.ts), which keeps a query light.
  */
 export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 26, ranking: RANKING });
+    await api.options({ baseUrl: base, excerptLength: 26, ranking: RANKING });
     await api.init();
     return api;
   })();

@@ -1,6 +1,8 @@
 /**
- * Hover previews: the linked page's text in a small box beside the link,
- * scrolled to the heading or block the link points at. Pages are fetched
+ * Hover previews: the linked page's text in a small box beside the link.
+ * A link to a heading shows that heading's section (on a hub, a
+ * sub-feature's passages), under the page's title; a link to a block shows
+ * the page scrolled to it; a link to a page, its beginning. Pages are fetched
  * once and kept; the box closes on Escape, when the pointer leaves, or when
  * focus moves on.
  */
@@ -65,6 +67,32 @@ function place(link: HTMLAnchorElement, preview: HTMLDivElement) {
   preview.style.top = `${top + window.scrollY}px`;
 }
 
+/** What a page carries besides its text: navigation, lists of its own, pagers. The passages a hub or stub gathers are its text. */
+const FURNITURE = 'script, .section-services, .breadcrumbs, .chapter-nav, .pager, .list-more, .listed-under, .read-next, .page-dates, .page-tags, .service-docs, .service-category';
+
+const rankOf = (element: Element) => (/^H([1-6])$/.test(element.tagName) ? Number(element.tagName[1]) : undefined);
+
+/** A heading's section: the heading and what follows it up to a heading of its rank or higher, or the `<section>` it opens. */
+function sectionOf(heading: Element, rank: number): Element[] {
+  const parent = heading.parentElement;
+  if (parent?.tagName === 'SECTION' && parent.firstElementChild === heading) return [parent];
+  const nodes = [heading];
+  for (let next = heading.nextElementSibling; next && (rankOf(next) ?? 7) > rank; next = next.nextElementSibling) nodes.push(next);
+  return nodes;
+}
+
+/** The part of the page the preview shows, the element the link names in it, and whether to scroll to it (it is not at the top). */
+function shownPart(content: HTMLElement, fragment: string): { shown: HTMLElement; target: Element | null; scroll: boolean } {
+  const target = fragment ? content.querySelector(`[id="${CSS.escape(fragment)}"]`) : null;
+  const rank = target ? rankOf(target) : undefined;
+  if (!target || rank === undefined || rank === 1) return { shown: content, target, scroll: true };
+  const shown = document.createElement('div');
+  const title = content.querySelector('h1')?.textContent?.trim();
+  if (title) shown.append(Object.assign(document.createElement('p'), { className: 'preview-page', textContent: title }));
+  shown.append(...sectionOf(target, rank));
+  return { shown, target, scroll: false };
+}
+
 async function open(link: HTMLAnchorElement) {
   const url = new URL(link.href);
   const fragment = decodeURIComponent(url.hash.slice(1));
@@ -74,18 +102,19 @@ async function open(link: HTMLAnchorElement) {
   const article = page.querySelector('main article');
   if (!article) return;
   const content = article.cloneNode(true) as HTMLElement;
-  content.querySelectorAll('script, .section-services, .breadcrumbs, .chapter-nav, [data-pagefind-ignore]').forEach((node) => node.remove());
+  content.querySelectorAll(FURNITURE).forEach((node) => node.remove());
   // Ids would clash with the page's own; the target is found before they go.
-  const target = fragment ? content.querySelector(`[id="${CSS.escape(fragment)}"]`) : null;
+  const { shown, target, scroll } = shownPart(content, fragment);
   target?.classList.add('preview-target');
-  content.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
-  content.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
+  shown.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
+  shown.querySelectorAll('[aria-labelledby]').forEach((node) => node.removeAttribute('aria-labelledby'));
+  shown.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
   const preview = ensureBox();
-  preview.replaceChildren(content);
+  preview.replaceChildren(shown);
   preview.hidden = false;
   preview.scrollTop = 0;
   place(link, preview);
-  if (target instanceof HTMLElement) preview.scrollTop = target.offsetTop - 8;
+  if (scroll && target instanceof HTMLElement) preview.scrollTop = target.offsetTop - 8;
   link.setAttribute('aria-describedby', preview.id);
 }
 

@@ -1,9 +1,8 @@
 import { loadPagefind, type PagefindApi, type PagefindResultData } from './pagefind-client.ts';
+import { FilterBar, type FilterKey } from './search-filters.ts';
+import { hasRun, openingExcerpt, targetOf, withHighlight, words } from './search-target.ts';
 
-/** The filters a reader can narrow results by, in the order the chips show them. */
-const FILTER_KEYS = ['type', 'service', 'chapter', 'tag'] as const;
-const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = { type: 'Type', service: 'Service', chapter: 'Chapter', tag: 'Tag' };
-const TYPE_LABELS: Record<string, string> = { service: 'Services', chapter: 'Chapters', note: 'Notes' };
+const TYPE_LABELS: Record<string, string> = { book: 'book', chapter: 'chapter', note: 'note', service: 'service' };
 
 export interface SearchOptions {
   input: HTMLInputElement;
@@ -11,8 +10,10 @@ export interface SearchOptions {
   panel: HTMLElement;
   bundle: string;
   base: string;
-  /** The header's box shows a few results and the type filter; the search page shows everything. */
+  /** The header's box shows a few results; the search page shows more, and filters. */
   mode: 'popover' | 'page';
+  /** The search page's filters: those the site has values for, and the order of their values. */
+  filters?: { keys: readonly FilterKey[]; order: Partial<Record<FilterKey, readonly string[]>> };
 }
 
 /** Pagefind's excerpts are text with `<mark>` around matches: rebuild them as nodes so nothing else can slip through as HTML. */
@@ -34,15 +35,20 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return node;
 }
 
+/**
+ * Search as the reader types. Each result leads to the section of its page
+ * that answers the query (search-target.ts), and the page opened there marks
+ * the phrase searched for (highlight.ts).
+ */
 export class Search {
   private api: PagefindApi | undefined;
-  private selected: Record<string, string[]> = {};
-  private available: Record<string, Record<string, number>> = {};
+  private readonly filters: FilterBar | undefined;
   private generation = 0;
   private readonly options: SearchOptions;
 
   constructor(options: SearchOptions) {
     this.options = options;
+    if (options.mode === 'page' && options.filters?.keys.length) this.filters = new FilterBar({ ...options.filters, onChange: () => this.run() });
     options.input.setAttribute('aria-controls', options.panel.id);
     options.input.addEventListener('input', () => void this.run());
     options.input.addEventListener('keydown', (event) => this.onKey(event));
@@ -52,7 +58,6 @@ export class Search {
   async start(): Promise<void> {
     try {
       this.api = await loadPagefind(this.options.bundle, this.options.base);
-      this.available = await this.api.filters();
     } catch {
       this.options.panel.replaceChildren(
         element('p', { className: 'search-message' }, 'Search needs the index that the build writes: run ', element('code', {}, 'npm run build'), ' (or ', element('code', {}, 'npm start'), ') and open the built site.'),
@@ -79,11 +84,12 @@ export class Search {
       panel.hidden = mode === 'popover';
       return;
     }
-    const search = await this.api.debouncedSearch(query, { filters: this.selected }, 120);
+    const search = await this.api.debouncedSearch(query, { filters: this.filters?.searchFilters() ?? {} }, 120);
     if (!search || generation !== this.generation) return;
     const limit = mode === 'popover' ? 6 : 20;
     const results = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
     if (generation !== this.generation) return;
+    this.filters?.update(search.filters);
     this.draw(query, results, search.results.length);
   }
 
@@ -91,60 +97,42 @@ export class Search {
     const { panel, mode, base } = this.options;
     const list = element('ol', { className: 'search-results', id: `${panel.id}-list` });
     list.setAttribute('aria-label', `Results for ${query}`);
-    results.forEach((result, index) => {
-      const title = result.meta.title ?? result.url;
-      const type = result.filters.type?.[0];
-      const link = element('a', { href: result.url, className: 'search-result-title' }, title);
-      const item = element('li', { className: 'search-result', id: `${panel.id}-result-${index}` }, link);
-      if (type) item.prepend(element('span', { className: `search-type search-type-${type}` }, type));
-      item.append(element('p', { className: 'search-excerpt' }, ...excerptNodes(result.excerpt)));
-      const subs = result.sub_results.filter((sub) => sub.url !== result.url && sub.title !== title).slice(0, mode === 'popover' ? 2 : 4);
-      if (subs.length) {
-        item.append(
-          element('ul', { className: 'search-subresults' }, ...subs.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), element('span', { className: 'search-excerpt' }, ' — ', ...excerptNodes(sub.excerpt))))),
-        );
-      }
-      list.append(item);
-    });
+    results.forEach((result, index) => list.append(this.item(result, query, index)));
     const status = element('p', { className: 'search-status' }, total === 0 ? `No results for “${query}”.` : `${total} ${total === 1 ? 'page' : 'pages'} found`);
     status.setAttribute('role', 'status');
-    const parts: Node[] = [this.filterChips(), status, list];
+    const parts: Node[] = [status, ...(this.filters ? [this.filters.element] : []), list];
     if (mode === 'popover' && total > 0) {
-      parts.push(element('a', { className: 'search-more', href: `${base}search/?q=${encodeURIComponent(query)}` }, 'All results and filters →'));
+      parts.push(element('a', { className: 'search-more', href: `${base}search/?q=${encodeURIComponent(query)}` }, 'All results, with filters →'));
     }
     panel.replaceChildren(...parts);
     panel.hidden = false;
   }
 
-  /** Chips that narrow the results, one group per filter; the header's box offers only the page type. */
-  private filterChips(): HTMLElement {
-    const keys = this.options.mode === 'popover' ? (['type'] as const) : FILTER_KEYS;
-    const box = element('div', { className: 'search-filters' });
-    for (const key of keys) {
-      const values = Object.keys(this.available[key] ?? {}).sort();
-      if (!values.length) continue;
-      const group = element('div', { className: 'search-filter-group' });
-      group.setAttribute('role', 'group');
-      group.setAttribute('aria-label', FILTER_LABELS[key]);
-      group.append(element('span', { className: 'search-filter-label' }, `${FILTER_LABELS[key]}:`));
-      for (const value of values) {
-        const on = this.selected[key]?.includes(value) ?? false;
-        const chip = element('button', { type: 'button', className: 'search-chip' }, key === 'type' ? TYPE_LABELS[value] ?? value : value);
-        chip.setAttribute('aria-pressed', String(on));
-        chip.dataset.filter = key;
-        chip.dataset.value = value;
-        chip.addEventListener('click', () => {
-          const current = this.selected[key] ?? [];
-          const next = on ? current.filter((v) => v !== value) : [...current, value];
-          if (next.length) this.selected[key] = next;
-          else delete this.selected[key];
-          void this.run().then(() => (this.options.panel.querySelector<HTMLElement>(`[data-filter="${key}"][data-value="${CSS.escape(value)}"]`))?.focus());
-        });
-        group.append(chip);
-      }
-      box.append(group);
+  /** A result: its type, its title leading to the section that answers best, that section's excerpt, and a few other sections that match. */
+  private item(result: PagefindResultData, query: string, index: number): HTMLLIElement {
+    const { panel, mode } = this.options;
+    const title = result.meta.title ?? result.url;
+    const target = targetOf(result, query);
+    const type = result.filters.type?.[0];
+    const heading = element('p', { className: 'search-result-heading' });
+    if (type) heading.append(element('span', { className: `search-type search-type-${type}` }, TYPE_LABELS[type] ?? type));
+    heading.append(element('a', { href: target.href, className: 'search-result-title' }, title));
+    // A section's excerpt starts at its heading; one that says no more than its heading (a hub's sub-feature) gives way to the page's.
+    const section = target.section;
+    const sectionSays = section ? words(section.excerpt.replace(/<\/?mark>/g, '')).join(' ') : '';
+    const excerpt = section && sectionSays !== words(section.title).join(' ') ? section.excerpt : ((section && openingExcerpt(result)) ?? result.excerpt);
+    if (section && section.title !== title && (excerpt !== section.excerpt || !sectionSays.startsWith(words(section.title).slice(0, 4).join(' ')))) {
+      heading.append(element('span', { className: 'search-result-section' }, ` › ${section.title}`));
     }
-    return box;
+    const item = element('li', { className: 'search-result', id: `${panel.id}-result-${index}` }, heading);
+    item.append(element('p', { className: 'search-excerpt' }, ...excerptNodes(excerpt)));
+    // Other sections where the query stands, its words together.
+    const length = words(query).length;
+    const others = result.sub_results.filter((sub) => sub.anchor && sub !== section && sub.title !== title && hasRun(sub.locations, length)).slice(0, mode === 'popover' ? 1 : 3);
+    if (others.length) {
+      item.append(element('ul', { className: 'search-subresults' }, ...others.map((sub) => element('li', {}, element('a', { href: withHighlight(sub.url, query) }, sub.title)))));
+    }
+    return item;
   }
 
   /** Arrow keys move between the input and the results' titles (real focus, so Enter follows a link); Escape goes back. */

@@ -5,9 +5,12 @@ const escapeXml = (text: string) =>
 
 /** The pages a reader would look for from outside: notes, chapters, hubs and the site's lists, not stubs. */
 function listedPages(vault: Vault): { href: string; updated?: string }[] {
-  const fixed = ['', 'services/', 'tags/'].map((path) => ({ href: `${vault.base}${path}` }));
+  const books = new Set<string>(vault.books.map((book) => book.slug));
+  // Pages with nothing of their own to read: a stub, a later page of a long list, a folder that holds no notes but books, listed apart.
+  const unlisted = (page: Page) => page.kind === 'stub' || page.kind === 'list' || (page.kind === 'folder' && page.folders.length === 0 && page.notes.every((note) => books.has(note.slug)));
+  const fixed = ['', 'services/', ...(vault.tags.length ? ['tags/'] : [])].map((path) => ({ href: `${vault.base}${path}` }));
   const pages = vault.pages
-    .filter((page: Page) => page.kind !== 'stub')
+    .filter((page: Page) => !unlisted(page))
     .map((page) => ({ href: page.href, ...('updated' in page && page.updated ? { updated: page.updated } : {}) }));
   return [...fixed, ...pages];
 }
@@ -25,7 +28,7 @@ const FEED_SIZE = 50;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#x26': '&', '#x3C': '<', '#x22': '"', '#39': "'" };
 
 /** A page body as plain text, for a feed item's summary. */
-function plainText(html: string): string {
+export function plainText(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) => ENTITIES[name] ?? (name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : entity))

@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { Root, Text } from 'mdast';
+import { unified } from 'unified';
+import { lineBreaks } from '../markdown/pipeline.ts';
 import { SKIP, visit } from '../markdown/visit.ts';
 import type { VFile } from 'vfile';
-import { hrefFor, linkInlineTags, markBlocks, tagSlug, wikiLinkText, type VaultPath } from '../vault/index.ts';
+import { hrefFor, linkInlineTags, markBlocks, readObsidianSettings, tagSlug, wikiLinkText, type ObsidianSettings, type VaultPath } from '../vault/index.ts';
 import { sharedSettings } from './settings.ts';
 import { loadVault } from './vault.ts';
+
+const breakLines = unified().use(lineBreaks({ strictLineBreaks: false }));
+const obsidianSettings = new Map<string, Promise<ObsidianSettings>>();
 
 /**
  * For `.mdx` notes, which @astrojs/mdx compiles: gives their wiki-links the
@@ -22,6 +27,8 @@ export default function remarkVaultLinks() {
 
     markBlocks(tree);
     linkInlineTags(tree, String(file.value), (tag) => hrefFor(vault.base, tagSlug(tag)));
+    if (!obsidianSettings.has(settings.contentDir)) obsidianSettings.set(settings.contentDir, readObsidianSettings(settings.contentDir));
+    if (!(await obsidianSettings.get(settings.contentDir))!.strictLineBreaks) breakLines.runSync(tree);
     let next = 0;
     visit(tree, 'wikiLink', (node, index, parent) => {
       const rendering = note.links[next++];

@@ -8,6 +8,6 @@ export const RESERVED_SLUGS = ['tags', 'stubs', 'services', 'folders', 'graph', 
 
 /**
  * Element ids that the layout of a hub or stub page uses itself (the base layout's `content`, the contents
- * list's `toc-heading`, the passage lists' headings), which the ids of its sections must not take.
+ * list's `toc-heading`, the passage lists' headings, src/site/page-meta.ts's FEATURES_ID), which the ids of its sections must not take.
  */
-export const LAYOUT_IDS = ['linked-from', 'also-mentioned-in', 'backlinks', 'contents', 'toc-heading', 'content'];
+export const LAYOUT_IDS = ['linked-from', 'sub-features', 'read-next', 'backlinks', 'contents', 'toc-heading', 'content'];

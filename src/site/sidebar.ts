@@ -2,6 +2,8 @@ import type { PageLink, Slug, Vault } from '../vault/index.ts';
 
 /** How many notes or subfolders of a folder the sidebar lists before linking to the folder's page. */
 export const LIST_LIMIT = 40;
+/** In a larger folder, a note's sidebar lists this many of its neighbours on each side of it. */
+export const NEIGHBOURS = 15;
 /** Up to this many chapters in all, every book's are listed; beyond, only the current book's. */
 const FEW_CHAPTERS = 60;
 /** Up to this many services, each is listed by name; beyond, only their categories. */
@@ -30,7 +32,10 @@ export interface FolderNav {
   href: string;
   parents: PageLink[];
   folders: (PageLink & { count: number })[];
+  /** The folder's first notes, or in a large folder the current note and its neighbours. */
   notes: PageLink[];
+  /** How many of the folder's notes come before those listed. */
+  before: number;
   /** More notes or subfolders than are listed. */
   more: boolean;
   noteCount: number;
@@ -62,24 +67,48 @@ export function siteNav(vault: Vault): SiteNav {
   return nav;
 }
 
-const folderNavs = new WeakMap<Vault, Map<string, FolderNav | undefined>>();
+interface FolderNavs {
+  /** By folder and the first note listed. */
+  made: Map<string, FolderNav | undefined>;
+  /** Each note's place in its folder's notes, books aside (the sidebar lists them apart). */
+  places: Map<Slug, number>;
+  /** Each folder's notes, books aside. */
+  notes: Map<string, PageLink[]>;
+}
+const folderNavs = new WeakMap<Vault, FolderNavs>();
 
 /**
  * The folder whose notes the sidebar lists on a page: the page's own folder, or the folder page itself; the vault's top otherwise.
- * Made once per folder, for every page in it and for their cache keys.
+ * A folder of many notes shows a window of them around the current note, so the sidebar stays the same size in a folder of 3,000.
+ * Made once per folder and window, for every page that shows it and for their cache keys.
  */
 export function folderNav(vault: Vault, current: string | undefined): FolderNav | undefined {
   const page = current === undefined ? undefined : vault.bySlug.get(current as Slug);
   const path = page?.kind === 'folder' ? page.folder : page?.kind === 'note' ? page.folder : '';
-  let made = folderNavs.get(vault);
-  if (!made) folderNavs.set(vault, (made = new Map()));
-  if (!made.has(path)) made.set(path, navOfFolder(vault, path));
-  return made.get(path);
+  let navs = folderNavs.get(vault);
+  if (!navs) {
+    const books = new Set(vault.books.map((book) => book.slug));
+    navs = { made: new Map(), places: new Map(), notes: new Map() };
+    for (const folder of vault.folders.values()) {
+      const notes = folder.notes.filter((note) => !books.has(note.slug));
+      navs.notes.set(folder.folder, notes);
+      notes.forEach((note, i) => navs!.places.set(note.slug, i));
+    }
+    folderNavs.set(vault, navs);
+  }
+  const notes = navs.notes.get(path) ?? [];
+  const count = notes.length;
+  const at = page?.kind === 'note' && count > LIST_LIMIT ? navs.places.get(page.slug) : undefined;
+  const start = at === undefined ? 0 : Math.max(0, Math.min(at - NEIGHBOURS, count - (2 * NEIGHBOURS + 1)));
+  const size = at === undefined ? LIST_LIMIT : 2 * NEIGHBOURS + 1;
+  const key = `${path}\0${start}\0${size}`;
+  if (!navs.made.has(key)) navs.made.set(key, navOfFolder(vault, path, notes, start, size));
+  return navs.made.get(key);
 }
 
-function navOfFolder(vault: Vault, path: string): FolderNav | undefined {
+function navOfFolder(vault: Vault, path: string, notes: readonly PageLink[], start: number, size: number): FolderNav | undefined {
   const folder = vault.folders.get(path);
-  if (!folder || (folder.notes.length === 0 && folder.folders.length === 0)) return undefined;
+  if (!folder || (notes.length === 0 && folder.folders.length === 0)) return undefined;
   return {
     folder: folder.folder,
     title: folder.title,
@@ -87,8 +116,9 @@ function navOfFolder(vault: Vault, path: string): FolderNav | undefined {
     href: folder.href,
     parents: folder.parents.map(link),
     folders: folder.folders.slice(0, LIST_LIMIT).map((sub) => ({ ...link(sub), count: sub.count })),
-    notes: folder.notes.slice(0, LIST_LIMIT).map(link),
-    more: folder.notes.length > LIST_LIMIT || folder.folders.length > LIST_LIMIT,
-    noteCount: folder.notes.length,
+    notes: notes.slice(start, start + size).map(link),
+    before: start,
+    more: notes.length > size || folder.folders.length > LIST_LIMIT,
+    noteCount: notes.length,
   };
 }

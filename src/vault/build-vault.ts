@@ -21,6 +21,7 @@ import { gatherPlaces } from './stages/gather-places.ts';
 import { buildHubPages } from './stages/hub-pages.ts';
 import { linkResolver } from './stages/link-resolver.ts';
 import { linkWorld, publicAttachments, wholeNames } from './stages/link-world.ts';
+import { paginateLists } from './stages/list-pages.ts';
 import { buildNotePages } from './stages/note-pages.ts';
 import { numberLinks } from './stages/number-links.ts';
 import { publishNotes } from './stages/publish-notes.ts';
@@ -51,7 +52,7 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const base = normalizeBase(options.base);
   const site: Site = { base, href: hrefsFor(base) };
   const catalog = readCatalog(files.catalog);
-  const context = contextOf(catalog.services, options);
+  const context = contextOf(catalog.services, options, files.obsidian);
   const published = publishNotes(files, context, preparedFiles);
   const hubs = assignHubs(published.published, catalog);
   const sources = new Map(files.notes.map((file) => [file.path, file]));
@@ -82,10 +83,11 @@ export function runStages(files: VaultFiles, options: BuildOptions = {}, prepare
   const notePages = buildNotePages(numbered.notes, addresses, finished, sections, hubs, backlinks.byPage, serviceLink, site, properties);
   const hubPages = buildHubPages(catalog, hubs, gathered, backlinks, mentions, notePages.contents, memo ? memo.citer(addresses.slugs, site.href, spots.ofMention) : spots.ofMention, site);
   const stubPages = buildStubPages(gathered, backlinks, site);
-  const folders = buildFolderPages(notePages.notes, gathered.taken, site);
+  const folders = buildFolderPages([...notePages.notes, ...notePages.books.map(({ title, slug, href, folder }) => ({ title, slug, href, folder }))], gathered.taken, site);
   const tags = buildTagPages([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values()], folders.taken, site);
-  const redirects = claimRedirects(addresses.redirects, addresses, [...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], options.reservedSlugs ?? [], site);
+  const lists = paginateLists([...notePages.pages, ...hubPages.pages, ...stubPages, ...folders.byFolder.values(), ...tags.pages], tags.taken, site);
+  const redirects = claimRedirects(addresses.redirects, addresses, [...lists.pages, ...lists.lists], options.reservedSlugs ?? [], site);
 
   const problems = [catalog, published, addresses, resolved, gathered, bases, finished, folders, tags, redirects].flatMap((stage) => stage.problems);
-  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, bases, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, redirects, serviceLink, problems };
+  return { site, options, catalog, published, hubs, numbered, addresses, resolved, gathered, mentions, sections, bases, finished, backlinks, properties, notePages, hubPages, stubPages, folders: folders.byFolder, tagPages: tags.pages, lists, redirects, serviceLink, problems };
 }

@@ -14,6 +14,7 @@ export { wikiLinkText } from './prepare/prepare-part.ts';
 export { CATALOG_FILES } from './read/catalog.ts';
 export { formatMismatch, SIGNATURE_BYTES } from './read/file-signatures.ts';
 export { listVault, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
+export { readObsidianSettings } from './read/obsidian-settings.ts';
 export { formatProblem } from './problems.ts';
 export { formatReport, problemList } from './report.ts';
 export { folderOf } from './link-index.ts';

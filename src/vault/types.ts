@@ -1,28 +1,15 @@
 /**
  * The model a build makes of a vault, as plain data: what every stage of
- * `buildVault` hands on, and what the pages render. Strings are branded, so
- * that a file's place in the vault, a page's slug and a finished href cannot
- * be passed for one another by mistake.
+ * `buildVault` hands on, and what the pages render. Its strings are branded (brands.ts).
  */
-
+import type { Href, PageLink, Slug, VaultPath } from './brands.ts';
+import type { MoreOfList, Pagination } from './list-types.ts';
+import type { ObsidianSettings } from './read/obsidian-settings.ts';
 import type { Property } from './property-types.ts';
 export type { Property, PropertyText, PropertyValue } from './property-types.ts';
-
-/** A note's path inside the vault, `/`-separated, with its extension: `Topic Notes/S3.md`. */
-export type VaultPath = string & { readonly __brand: 'VaultPath' };
-
-/** A page's address below the site root, lower case, no leading or trailing slash: `data-science-on-aws/chapter-1`. The home page is `''`. */
-export type Slug = string & { readonly __brand: 'Slug' };
-
-/** A URL as it is written into the HTML, base path included: `/notes/data-science-on-aws/#summary`. */
-export type Href = string & { readonly __brand: 'Href' };
-
-/** An element id on a page, as rehype-slug or a block marker gave it. */
-export type ElementId = string & { readonly __brand: 'ElementId' };
-
-export const asVaultPath = (path: string): VaultPath => path.replace(/\\/g, '/').replace(/^\/+/, '') as VaultPath;
-export const asSlug = (slug: string): Slug => slug.replace(/^\/+|\/+$/g, '') as Slug;
-export const asElementId = (id: string): ElementId => id as ElementId;
+export * from './brands.ts';
+export type * from './list-types.ts';
+export type { ObsidianSettings } from './read/obsidian-settings.ts';
 
 /** A file of the vault as read from disk. Only read/read-vault.ts reads them from disk. */
 export interface SourceFile {
@@ -48,6 +35,8 @@ export interface VaultFiles {
   attachments?: VaultPath[];
   /** What reading found and left out: links to files outside the vault, attachments that are not what their names say. */
   problems?: Problem[];
+  /** What the vault's Obsidian settings (`.obsidian/app.json`) say about how notes read. */
+  obsidian?: ObsidianSettings;
 }
 
 /** A note in Markdown, or in MDX, which @astrojs/mdx compiles; or a canvas (`.canvas`) or a base (`.base`), each a page of its own. */
@@ -113,13 +102,6 @@ export interface BuildOptions {
   showProperties?: boolean;
 }
 
-/** A link to a page, as lists and navigation show it. */
-export interface PageLink {
-  title: string;
-  slug: Slug;
-  href: Href;
-}
-
 /** A passage elsewhere that links to a page, or names it. */
 export interface Backlink {
   from: PageLink;
@@ -162,6 +144,8 @@ export type LinkRendering =
 
 interface PageCommon extends PageLink {
   backlinks: Backlink[];
+  /** The page's own list (a note's backlinks, a folder's notes, a tag's pages) is longer than the page shows: where the rest is. */
+  more?: MoreOfList;
 }
 
 /** What a published note contributes to its page. */
@@ -179,6 +163,8 @@ export interface NoteContent {
   /** The page has nothing but its title: a chapter not written yet. */
   empty: boolean;
   description?: string;
+  /** The start of its first paragraph (or list item, or table cell), as plain text: for a summary where the note gives no `description`. */
+  intro?: string;
   /** ISO dates from `date` and `updated`; `updated` falls back to the file's time. */
   created?: string;
   updated?: string;
@@ -207,7 +193,14 @@ export interface PassageSection {
   /** The heading the links name, or none for links to the name alone. */
   heading?: string;
   id: string;
+  /** Every passage that links to it, in vault order. */
   backlinks: Backlink[];
+  /** What the page lists here, in vault order: each passage once on the page (for a hub's links to its name, those naming it too). */
+  passages: Backlink[];
+  /** The other sections that list some of this section's passages. */
+  listedUnder: { heading: string; id: string }[];
+  /** The section's passages are more than the page shows: where they are all listed. */
+  more?: MoreOfList;
 }
 
 /** A name that links point at but no note carries yet. */
@@ -229,8 +222,10 @@ export interface ServicePage extends PageCommon {
   note?: NoteContent;
   /** Passages that link to the service, by the sub-feature they name. */
   sections: PassageSection[];
-  /** Passages that name the service without linking to it. */
+  /** Passages that name the service without linking to it, each line once. */
   mentions: Backlink[];
+  /** Passages that link to or name it, each listed once: the count the services page gives. */
+  passageCount: number;
 }
 
 export interface TagLink {
@@ -257,7 +252,17 @@ export interface FolderPage extends PageCommon {
   parents: PageLink[];
 }
 
-export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage;
+/** One page of a list too long for its owner's page: a note's backlinks, a hub's or stub's section, a folder's or tag's pages. */
+export interface ListPage extends PageCommon {
+  kind: 'list';
+  owner: PageLink;
+  /** What the list is, after the owner's name: `Linked from`, a hub's sub-feature, `Notes`. */
+  what: string;
+  pagination: Pagination;
+  items: { kind: 'passages'; passages: Backlink[] } | { kind: 'links'; links: PageLink[] };
+}
+
+export type Page = NotePage | StubPage | ServicePage | TagPage | FolderPage | ListPage;
 
 /** An address that leads to a page (a note's former address since its permalink moved it, or an alias's), never where one is: a small page of its own. */
 export interface Redirect extends PageLink {
@@ -289,7 +294,8 @@ export interface Vault {
   title: string;
   pages: Page[];
   bySlug: ReadonlyMap<Slug, Page>;
-  books: (PageLink & { chapters: PageLink[] })[];
+  /** Each book, with its chapters and its folder. */
+  books: (PageLink & { chapters: PageLink[]; folder: string })[];
   /** Notes that are not books or service hubs, in path order, with their folder. */
   notes: (PageLink & { folder: string })[];
   /** A page per folder of notes, by folder path ('' is the vault's top). */

@@ -13,15 +13,27 @@ describe.skipIf(!runBrowserTests)('searching the shipped site in Chromium', () =
   });
   afterAll(() => close?.());
 
+  async function searchPage(query: string, options: { width?: number } = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.width && options.width < 500 ? 844 : 900 } });
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('.search-status').waitFor();
+    return page;
+  }
+
   /** The titles the search page lists for a query, best first. */
-  async function resultsFor(query: string, page?: Page): Promise<string[]> {
-    const tab = page ?? (await browser.newPage());
-    await tab.goto(`${site.origin}/search/?q=${encodeURIComponent(query)}`);
-    await tab.locator('.search-status').waitFor();
-    const titles = await tab.locator('.search-result-title').allTextContents();
-    if (!page) await tab.close();
+  async function resultsFor(query: string): Promise<string[]> {
+    const page = await searchPage(query);
+    const titles = await page.locator('.search-result-title').allTextContents();
+    await page.close();
     return titles;
   }
+
+  /** Opens a filter and waits for its values. */
+  async function openFilter(page: Page, key: string) {
+    await page.locator(`details[data-filter-key="${key}"] > summary`).click();
+    await expect.poll(() => page.locator(`details[data-filter-key="${key}"] .search-filter-values > *`).first().textContent()).not.toBe('Loading…');
+  }
+  const chips = (page: Page, key: string) => page.locator(`[data-filter="${key}"]`).evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.value!));
 
   it.each([
     ['S3', 'Amazon S3'],
@@ -42,11 +54,48 @@ describe.skipIf(!runBrowserTests)('searching the shipped site in Chromium', () =
     expect((await resultsFor(query)).slice(0, 3)).toContain(hub);
   });
 
-  it('offers every service as a filter, and a service filter narrows the results', async () => {
+  it('keeps its filters closed, and loads no filter values until one is opened', async () => {
     const page = await browser.newPage();
-    const all = await resultsFor('data', page);
-    const chips = await page.locator('[data-filter="service"]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.value));
-    expect(chips).toEqual(expect.arrayContaining(['Amazon S3', 'Amazon SageMaker', 'AWS Glue', 'Amazon EC2', 'AWS Lake Formation', 'AWS Step Functions', 'TensorFlow Extended (TFX)', 'Amazon Athena', 'Amazon Redshift', 'Amazon QuickSight', 'Pandas', 'AWS Deequ', 'AWS Lambda']));
+    const filterFiles: string[] = [];
+    page.on('request', (request) => request.url().includes('/pagefind/filter/') && filterFiles.push(request.url()));
+    await page.goto(`${site.origin}/search/?q=data`);
+    await page.locator('.search-result').first().waitFor();
+    expect(await page.locator('details.search-filter[open]').count()).toBe(0);
+    expect(await page.locator('.search-chip').count()).toBe(0);
+    expect(filterFiles).toEqual([]);
+    await openFilter(page, 'chapter');
+    expect(filterFiles.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('offers in a filter only the values the results have, with their counts, chapters by number and the book as a book', async () => {
+    const page = await searchPage('data');
+    await openFilter(page, 'chapter');
+    const chapters = await chips(page, 'chapter');
+    expect(chapters.length).toBeGreaterThan(1);
+    const numbers = chapters.map((chapter) => Number(/^Chapter (\d+)/.exec(chapter)?.[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(chapters).not.toContain('Data Science on AWS');
+    for (const count of await page.locator('[data-filter="chapter"] .search-chip-count').allTextContents()) expect(Number(count)).toBeGreaterThan(0);
+    await openFilter(page, 'type');
+    expect(await chips(page, 'type')).toEqual(['book', 'chapter', 'service']);
+    expect(await page.locator('[data-filter="type"][data-value="book"]').textContent()).toMatch(/^Books \d+$/);
+    // A narrower query: only the services its results have, in the services page's order.
+    await page.locator('#search-page-q').fill('DataBrew');
+    await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^\d+ pages? found$/);
+    await openFilter(page, 'service');
+    await expect.poll(() => chips(page, 'service')).toContain('AWS Glue');
+    const services = await chips(page, 'service');
+    expect(services.length).toBeLessThan(21);
+    const order = await page.evaluate(() => JSON.parse(document.querySelector<HTMLElement>('[data-search-page]')!.dataset.filterOrder!).service as string[]);
+    expect(services).toEqual([...services].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    await page.close();
+  });
+
+  it('narrows the results by a service, and shows the result’s own type', async () => {
+    const page = await searchPage('data');
+    const all = await page.locator('.search-result-title').allTextContents();
+    await openFilter(page, 'service');
     await page.locator('[data-filter="service"][data-value="AWS Glue"]').click();
     await expect.poll(() => page.locator('[data-filter="service"][data-value="AWS Glue"]').getAttribute('aria-pressed')).toBe('true');
     const narrowed = await page.locator('.search-result-title').allTextContents();
@@ -54,18 +103,62 @@ describe.skipIf(!runBrowserTests)('searching the shipped site in Chromium', () =
     expect(narrowed.length).toBeLessThan(all.length);
     expect(narrowed).toContain('AWS Glue');
     expect(narrowed).not.toContain('Amazon EC2');
+    expect(await page.locator('details[data-filter-key="service"] summary').textContent()).toContain('1');
     await page.close();
   });
 
-  it('lands a sub-result on its section', async () => {
-    const page = await browser.newPage();
-    await resultsFor('Ground Truth', page);
-    const href = await page.locator('.search-subresults a', { hasText: 'Ground Truth' }).first().getAttribute('href');
-    expect(href).toMatch(/\/services\/amazon-sagemaker\/\?highlight=.*#ground-truth$/);
+  it('leads a result to the section that answers, and the page opened there marks the phrase, not every word', async () => {
+    const page = await searchPage('data wrangler');
+    const hub = page.locator('.search-result-title', { hasText: 'Amazon SageMaker' });
+    expect(await hub.getAttribute('href')).toMatch(/^\/services\/amazon-sagemaker\/\?highlight=data\+wrangler#data-wrangler$/);
+    await hub.click();
+    await page.waitForURL(/#data-wrangler$/);
+    const marks = page.locator('mark.search-hit');
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    for (const text of await marks.allTextContents()) expect(text.toLowerCase()).toBe('data wrangler');
+    // Every mark is in the Data Wrangler section, and the first is on screen.
+    expect(await marks.evaluateAll((nodes) => nodes.every((n) => n.closest('section')?.querySelector('h3')?.id === 'data-wrangler'))).toBe(true);
+    expect(await marks.first().isVisible()).toBe(true);
+    expect(await marks.first().evaluate((n) => n.getBoundingClientRect().top >= 0 && n.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     await page.close();
   });
 
-  it('finds S3 from the header box, as a reader types, and opens its hub with the term highlighted', async () => {
+  it('opens a long chapter at the passage that matched, not at its top', async () => {
+    const page = await searchPage('data wrangler');
+    const chapter = page.locator('.search-result-title', { hasText: 'Chapter 1' });
+    expect(await chapter.getAttribute('href')).toMatch(/\?highlight=data\+wrangler#data-transformation-with/);
+    await chapter.click();
+    await page.waitForURL(/chapter-1-.*#data-transformation-with/);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    expect((await page.locator('mark.search-hit').allTextContents()).map((t) => t.toLowerCase())).toEqual(['data wrangler']);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+    await page.close();
+  });
+
+  it('keeps page furniture out of excerpts', async () => {
+    const page = await searchPage('SageMaker');
+    const excerpts = (await page.locator('.search-excerpt').allTextContents()).join(' ');
+    for (const furniture of ['Also called', 'Official documentation', 'Linked from', 'In the notes', 'Chapter 1 of 12', 'Services:']) expect(excerpts).not.toContain(furniture);
+    await page.close();
+  });
+
+  it('reads at 390 px: the first result on screen without scrolling, nothing wider than the screen', async () => {
+    const page = await searchPage('data wrangler', { width: 390 });
+    const first = page.locator('.search-result').first();
+    await first.waitFor();
+    expect(await first.evaluate((n) => n.getBoundingClientRect().top < innerHeight - 80)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('says so when nothing is found, right under the box', async () => {
+    const page = await searchPage('zzzqqq', { width: 390 });
+    expect(await page.locator('.search-status').textContent()).toBe('No results for “zzzqqq”.');
+    expect(await page.locator('.search-status').evaluate((n) => n.getBoundingClientRect().top < 300)).toBe(true);
+    await page.close();
+  });
+
+  it('finds S3 from the header box, as a reader types, and opens its hub with the term marked', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/data-science-on-aws/chapter-1-introduction-to-data-science-on-aws/`);
     await page.keyboard.press('/');
@@ -73,11 +166,12 @@ describe.skipIf(!runBrowserTests)('searching the shipped site in Chromium', () =
     await page.keyboard.type('S3');
     const first = page.locator('#site-search-panel ol[aria-label="Results for S3"] .search-result-title').first();
     await expect.poll(() => first.textContent()).toBe('Amazon S3');
+    expect(await page.locator('#site-search-panel .search-chip, #site-search-panel details').count()).toBe(0);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/services\/amazon-s3\/\?highlight=s3/i);
     expect(await page.locator('h1').textContent()).toBe('Amazon S3');
-    await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -38,7 +38,7 @@ describe('embeds and attachments', () => {
     const inner = selectAll('.embed-content a', embedder).find((a) => toString(a) === 'Target Of Links');
     expect(inner?.properties.href).toBe('/target-of-links/');
     const source = await page('notes/source');
-    expect(selectAll('.backlinks .backlink-page', source).map((a) => toString(a))).toContain('Embedder');
+    expect(selectAll('.backlinks .passage-page-title', source).map((a) => toString(a))).toContain('Embedder');
   });
 
   it('stops a circular embed with a visible note instead of looping', async () => {

@@ -55,7 +55,8 @@ describe('building another vault with CONTENT_DIR', () => {
   it('shows backlinks with the linking page, its section and an excerpt', async () => {
     const chapter = await html('field-guide/part-2-rivers-and-lakes');
     const backlinks = chapter.slice(chapter.indexOf('class="backlinks"'));
-    expect(backlinks).toContain('<a class="backlink-page" href="/field-guide/part-1-forests/#trees">Part 1: Forests</a>');
+    expect(backlinks).toContain('<a class="passage-page-title" href="/field-guide/part-1-forests/">Part 1: Forests</a>');
+    expect(backlinks).toContain('<a class="passage-place" href="/field-guide/part-1-forests/#trees">Trees</a>');
     expect(backlinks).toContain('Heading inside a chapter: Field Guide &gt; Salmon');
   });
 

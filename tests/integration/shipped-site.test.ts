@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
@@ -81,11 +82,11 @@ describe('the shipped vault, built', () => {
 
   it('lists Chapter 1, and the section it links from, among the backlinks of Chapters 4, 5 and 6', async () => {
     for (const chapter of CHAPTERS.slice(3, 6)) {
-      const backlinks = selectAll('.backlinks .backlink', await page(`${BOOK}/${chapter}`));
-      const fromChapter1 = backlinks.find((b) => toString(selectAll('.backlink-page', b)[0]!) === 'Chapter 1: Introduction to Data Science on AWS');
+      const entries = selectAll('.backlinks .passage-page', await page(`${BOOK}/${chapter}`));
+      const fromChapter1 = entries.find((b) => toString(selectAll('.passage-page-title', b)[0]!) === 'Chapter 1: Introduction to Data Science on AWS');
       expect(fromChapter1, chapter).toBeDefined();
-      expect(toString(selectAll('.backlink-trail', fromChapter1!)[0]!)).toBe('Data Ingestion, Exploration, and Preparation in AWS');
-      expect(selectAll('.backlink-page', fromChapter1!)[0]!.properties.href).toBe(`/${BOOK}/${CHAPTERS[0]}/#data-ingestion-exploration-and-preparation-in-aws`);
+      expect(toString(selectAll('.passage-place', fromChapter1!)[0]!)).toBe('Data Ingestion, Exploration, and Preparation in AWS');
+      expect(selectAll('.passage-place', fromChapter1!)[0]!.properties.href).toBe(`/${BOOK}/${CHAPTERS[0]}/#data-ingestion-exploration-and-preparation-in-aws`);
     }
   });
 
@@ -99,7 +100,7 @@ describe('the shipped vault, built', () => {
       expect(toString(selectAll('h1', hub)[0]!)).toBe(toString(a));
       expect(selectAll('.service-summary', hub)).toHaveLength(1);
       expect(selectAll('.service-docs a', hub)[0]!.properties.href).toMatch(/^https:\/\//);
-      if (linked.includes(toString(a))) expect(selectAll('.service-passages .backlink', hub).length, toString(a)).toBeGreaterThan(0);
+      if (linked.includes(toString(a))) expect(selectAll('.service-passages .passage', hub).length, toString(a)).toBeGreaterThan(0);
     }
   });
 
@@ -112,21 +113,24 @@ describe('the shipped vault, built', () => {
     expect(toString(selectAll('.count', s3)[0]!)).toBe('2 passages');
   });
 
-  it('gives the SageMaker hub a section per sub-feature, each linking to its passage in Chapter 1', async () => {
+  it('gives the SageMaker hub a section per sub-feature, nested under its features, each linking to its passages in Chapter 1', async () => {
     const hub = await page('services/amazon-sagemaker');
+    const heading = (section: Element) => selectAll('h2, h3', section)[0]!;
     const sections = selectAll('.passage-section', hub).map((section) => ({
-      heading: toString(selectAll('h2', section)[0]!),
-      id: selectAll('h2', section)[0]!.properties.id,
-      spots: selectAll('.backlink-page', section).map((a) => a.properties.href),
+      level: heading(section).tagName,
+      heading: toString(heading(section)).replace(/\s*\d+ passages?$/, ''),
+      id: heading(section).properties.id,
+      spots: selectAll('.passage-place', section).map((a) => a.properties.href),
     }));
-    expect(sections.map((s) => [s.heading, s.id])).toEqual([
-      ['Linked from', 'linked-from'],
-      ['SageMaker Pipelines', 'sagemaker-pipelines'],
-      ['Studio', 'studio'],
-      ['Data Wrangler', 'data-wrangler'],
-      ['Processing Jobs', 'processing-jobs'],
-      ['Ground Truth', 'ground-truth'],
+    expect(sections.map((s) => [s.level, s.heading, s.id])).toEqual([
+      ['h2', 'In the notes', 'linked-from'],
+      ['h3', 'SageMaker Pipelines', 'sagemaker-pipelines'],
+      ['h3', 'Studio', 'studio'],
+      ['h3', 'Data Wrangler', 'data-wrangler'],
+      ['h3', 'Processing Jobs', 'processing-jobs'],
+      ['h3', 'Ground Truth', 'ground-truth'],
     ]);
+    expect(toString(select('#sub-features', hub)!)).toBe('Features');
     const chapter1 = `/${BOOK}/${CHAPTERS[0]}/`;
     for (const section of sections.slice(1)) {
       expect(section.spots.length, section.heading).toBeGreaterThan(0);
@@ -140,10 +144,11 @@ describe('the shipped vault, built', () => {
     expect(studio.properties.href).toBe('/services/amazon-sagemaker/#studio');
   });
 
-  it('lists a plain-text mention under “Also mentioned in”', async () => {
+  it('lists a plain-text mention among the passages on the service, once', async () => {
     const hub = await page('services/amazon-s3');
-    const also = selectAll('.passage-section', hub).find((s) => toString(selectAll('h2', s)[0]!) === 'Also mentioned in')!;
-    expect(toString(also)).toContain('or S3 bucket');
+    const general = selectAll('.passage-section', hub).find((section) => select('h2#linked-from', section))!;
+    expect(toString(general)).toContain('or S3 bucket');
+    expect(toString(general).split('or S3 bucket')).toHaveLength(2);
   });
 
   it('marks, under each section of a chapter, the services it touches', async () => {
@@ -155,7 +160,7 @@ describe('the shipped vault, built', () => {
   it('still gives a name with no note and no service a stub page', async () => {
     const stub = await page('stubs/topic-notes/mlops/data-flows/human-in-the-loop-workflows');
     expect(toString(selectAll('h1', stub)[0]!)).toBe('Human-in-the-loop Workflows');
-    expect(selectAll('.backlink-page', stub).map((a) => toString(a))).toEqual(['Chapter 1: Introduction to Data Science on AWS']);
+    expect(selectAll('.passage-page-title', stub).map((a) => toString(a))).toEqual(['Chapter 1: Introduction to Data Science on AWS']);
   });
 
   it('indexes the book and the service hubs for search with Pagefind, and nothing else', async () => {

@@ -63,6 +63,15 @@ describe('the graph', () => {
     }
   });
 
+  it('joins a book to each of its chapters, so that no chapter floats alone', () => {
+    const book = shippedGraph.neighbours.get(slug('data-science-on-aws'))!;
+    for (let n = 1; n <= 12; n++) {
+      const chapter = shippedGraph.nodes.find((node) => node.slug.startsWith(`data-science-on-aws/chapter-${n}-`))!;
+      expect(book.get(chapter.slug), chapter.title).toBe('out');
+      expect(chapter.degree).toBeGreaterThan(0);
+    }
+  });
+
   it('counts a passage naming a service as a link to it', () => {
     // Chapter 1 names Savings Plans without linking to it.
     expect(shippedGraph.neighbours.get(slug(CHAPTER_1))?.get(slug('services/savings-plans'))).toBe('out');
@@ -85,6 +94,7 @@ describe('a page’s local graph', () => {
     const part2 = localGraph(linksGraph, slug('field-guide/part-2-rivers-and-lakes'))!;
     expect(Object.fromEntries(part2.neighbours.map((n) => [n.slug, n.direction]))).toEqual({
       home: 'both',
+      'field-guide': 'in',
       'field-guide/part-1-forests': 'in',
       'mdx/component-note': 'in',
     });

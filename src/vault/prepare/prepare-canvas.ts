@@ -57,7 +57,7 @@ export function prepareCanvas(file: SourceFile, context: PrepareContext, publish
   const numbers = new Map<string, number>();
   const tagHref = (tag: string) => hrefFor(context.base, tagSlug(tag));
   // One numbering for the whole canvas, in the file's order: each card's links follow the cards' before it.
-  const partContext = (node: CanvasTextNode): PartContext => ({ path, source: node.text, nextLinkIndex: () => next++, tagHref, rawHtml: context.rawHtml, occurrences: gathered.occurrences });
+  const partContext = (node: CanvasTextNode): PartContext => ({ path, source: node.text, nextLinkIndex: () => next++, tagHref, rawHtml: context.rawHtml, strictLineBreaks: context.strictLineBreaks, occurrences: gathered.occurrences });
   for (const node of canvas.nodes) {
     if (node.type === 'text') cards.set(node.id, prepareCard(node, partContext(node), gathered));
     else if (node.type === 'file') numbers.set(node.id, embedOf(node, path, title, next++, gathered.occurrences));

@@ -34,6 +34,6 @@ export function prepareFile(file: SourceFile, context: PrepareContext, options: 
   const links: LinkOccurrence[] = [];
   if (!published) return { ok: true, path, name, format, frontmatter, published, whole, links };
   let next = 0;
-  const note = prepareNote(read, () => next++, (tag) => hrefFor(context.base, tagSlug(tag)), links, { whole, rawHtml: context.rawHtml });
+  const note = prepareNote(read, () => next++, (tag) => hrefFor(context.base, tagSlug(tag)), links, { whole, rawHtml: context.rawHtml, strictLineBreaks: context.strictLineBreaks });
   return { ok: true, path, name, format, frontmatter, published, whole, note, links };
 }

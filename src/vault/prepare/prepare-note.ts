@@ -31,16 +31,18 @@ export function prepareNote(
     whole?: boolean;
     /** Whether the note's own HTML is sanitised (the default) or trusted as written. */
     rawHtml?: RawHtml;
+    /** Join the lines of a paragraph, as Obsidian does with strict line breaks on; off by default, as in Obsidian. */
+    strictLineBreaks?: boolean;
   } = {},
 ): PreparedNote {
-  const { whole = false, rawHtml = 'sanitize' } = options;
+  const { whole = false, rawHtml = 'sanitize', strictLineBreaks = false } = options;
   const { frontmatter, tree, source, path } = note;
   const title = typeof frontmatter.title === 'string' && frontmatter.title.trim() ? frontmatter.title.trim() : note.name;
   // An MDX note is compiled whole by @astrojs/mdx, so it is never split into chapters.
   const split: NotePart[] = whole || note.format === 'mdx' ? [{ kind: 'note', tree }] : splitNote(tree, frontmatter);
   // Properties stand above the text, so their links are numbered first.
   const properties = readProperties(frontmatter, { path, lines: note.propertyLines, nextLinkIndex, occurrences });
-  const context = { path, source, nextLinkIndex, tagHref, rawHtml, occurrences };
+  const context = { path, source, nextLinkIndex, tagHref, rawHtml, strictLineBreaks, occurrences };
   const parts = split.map((part, partIndex) => preparePart(part, partIndex, context));
 
   const created = isoDate(frontmatter.date ?? frontmatter.created);

@@ -1,4 +1,6 @@
 import type { Heading as MdastHeading, Nodes, Root } from 'mdast';
+import { unified } from 'unified';
+import { lineBreaks } from '../../markdown/pipeline.ts';
 import { visitParents } from '../../markdown/visit.ts';
 import { markBaseBlocks } from './bases.ts';
 import { markBlocks } from './blocks.ts';
@@ -22,6 +24,8 @@ export interface PartContext {
   nextLinkIndex: () => number;
   tagHref: (tag: string) => string;
   rawHtml: RawHtml;
+  /** The vault's `strictLineBreaks`: when off, a single newline in a paragraph is a line break. */
+  strictLineBreaks: boolean;
   /** Where the part's links are collected, in document order. */
   occurrences: LinkOccurrence[];
 }
@@ -44,6 +48,9 @@ export function wikiLinkText(node: WikiLinkNode, source: string): string {
   return linkDisplayText(parseLinkTarget(node.value), aliasOf(node, source));
 }
 
+/** Obsidian's line breaks, applied once block ids, tags and passages have been read from the lines as written. */
+const breakLines = unified().use(lineBreaks({ strictLineBreaks: false }));
+
 const EXCERPT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
 
 /**
@@ -60,6 +67,7 @@ export function preparePart(part: NotePart, partIndex: number, context: PartCont
   const bases = markBaseBlocks(part.tree, context.path);
   nameLinks(part.tree, context);
   const walked = walkPart(part.tree, partIndex, context);
+  if (!context.strictLineBreaks) breakLines.runSync(part.tree);
 
   const hast = renderToHast(part.tree, context.rawHtml);
   markVaultUrlLines(hast);

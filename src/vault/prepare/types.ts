@@ -16,6 +16,8 @@ export interface PrepareContext {
   /** Folded, each ending in `/`. */
   privateFolders: string[];
   rawHtml: 'sanitize' | 'trust';
+  /** The vault's Obsidian setting (`.obsidian/app.json`): a single newline joins lines instead of breaking them. */
+  strictLineBreaks: boolean;
 }
 
 /**

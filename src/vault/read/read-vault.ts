@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CATALOG_FILES } from './catalog.ts';
 import { isAttachment } from '../prepare/embeds.ts';
 import { formatMismatch, SIGNATURE_BYTES } from './file-signatures.ts';
+import { readObsidianSettings } from './obsidian-settings.ts';
 import { asVaultPath, type Problem, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';
 
 export class VaultNotFoundError extends Error {}
@@ -204,7 +205,7 @@ export async function readVault(root: string): Promise<VaultFiles> {
   if (notes.length === 0 && unreadable.length === 0) {
     throw new VaultNotFoundError(`The content folder ${root} has no notes (no .md or .mdx files). Set CONTENT_DIR to your vault's folder, or add notes to it.`);
   }
-  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}), ...(problems.length ? { problems } : {}) };
+  return { notes, unreadable, attachments, ...(catalog ? { catalog } : {}), ...(problems.length ? { problems } : {}), obsidian: await readObsidianSettings(root) };
 }
 
 /** The service catalog at the vault's top, unless it is a link to outside the vault (which the listing reports). */

@@ -3,6 +3,7 @@ import { slugSegment } from '../slug.ts';
 import type { BuildOptions, FolderPage, LinkRendering, Page, Problem, Property, ServiceLink, Service, Slug, StubPage, TagPage, Vault, VaultPath } from '../types.ts';
 import type { EvaluatedBases } from './evaluate-bases.ts';
 import type { HubPages } from './hub-pages.ts';
+import type { ListPages } from './list-pages.ts';
 import type { NotePages } from './note-pages.ts';
 import type { Redirects } from './redirects.ts';
 import type { Addresses, Backlinks, Catalog, FinishedNotes, Hubs, Mention, NumberedNotes, Places, PublishedNotes, ResolvedLinks, SectionServiceMap, Site } from './types.ts';
@@ -32,6 +33,8 @@ export interface VaultParts {
   tagPages: TagPage[];
   /** The addresses that lead to pages, claimed after every page's. */
   redirects: Redirects;
+  /** Every page above, its long lists cut, and the pages that continue them. */
+  lists: ListPages;
   serviceLink: (service: Service) => ServiceLink;
   problems: Problem[];
 }
@@ -50,7 +53,8 @@ function usesOf(finished: FinishedNotes): Vault['uses'] {
 /** The model as the pages read it: every page by address, the site's lists, and the build's report. */
 export function assembleVault(parts: VaultParts): Vault {
   const { site, options, catalog, published, notePages, hubPages, stubPages, tagPages, backlinks } = parts;
-  const pages: Page[] = [...notePages.pages, ...hubPages.pages, ...stubPages, ...parts.folders.values(), ...tagPages];
+  const pages: Page[] = [...parts.lists.pages, ...parts.lists.lists];
+  const folders = new Map(pages.flatMap((page) => (page.kind === 'folder' ? [[page.folder, page] as const] : [])));
   const { books, notes } = notePages;
   const categories = [...new Set(catalog.services.map((s) => s.category))].sort();
   return {
@@ -60,7 +64,7 @@ export function assembleVault(parts: VaultParts): Vault {
     bySlug: new Map<Slug, Page>(pages.map((page) => [page.slug, page])),
     books,
     notes,
-    folders: parts.folders,
+    folders,
     services: categories.map((category) => ({
       category,
       id: slugSegment(category),

@@ -11,9 +11,10 @@ export interface FolderPages {
 }
 
 /**
- * The folder tree of the published notes, one page per folder, so that
- * navigation can show where a note sits without listing the whole vault on
- * every page. A folder's page may have to give way to a note at its address.
+ * The folder tree of the published notes (books among them, after a
+ * folder's other notes), one page per folder, so that navigation can show
+ * where a note sits without listing the whole vault on every page. A
+ * folder's page may have to give way to a note at its address.
  */
 export function buildFolderPages(notes: readonly (PageLink & { folder: string })[], taken: ReadonlySet<Slug>, site: Site): FolderPages {
   const claims = new SlugClaims(taken);

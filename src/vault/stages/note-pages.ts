@@ -16,11 +16,25 @@ export interface NotePages {
   contents: ReadonlyMap<VaultPath, NoteContent>;
 }
 
+/** The start of a part's text, headings aside: its first paragraphs (or list items, or cells), a `·` between them, about a sentence or two long. */
+function introOf(part: PreparedNote['parts'][number]): string | undefined {
+  const headingLines = new Set(part.headings.map((h) => h.line));
+  let text = '';
+  for (const passage of part.passages) {
+    if (text.length >= 120) break;
+    if (!headingLines.has(passage.line) && passage.text) text = text ? `${text} · ${passage.text}` : passage.text;
+  }
+  if (text.length <= 200) return text || undefined;
+  const cut = text.lastIndexOf(' ', 200);
+  return `${text.slice(0, cut > 100 ? cut : 200)} …`;
+}
+
 /** What a part of a note shows: its finished body, its contents list, its tags, its dates, and on its first page its properties. */
 function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, site: Site, properties: readonly Property<LinkRendering>[]): NoteContent {
   const part = note.parts[index]!;
   const { html, sectionServices, links } = finished.parts.get(part)!;
   const seen = new Set<string>();
+  const intro = introOf(part);
   return {
     source: note.path,
     format: note.format,
@@ -30,6 +44,7 @@ function contentOf(note: PreparedNote, index: number, finished: FinishedNotes, s
     toc: part.headings.filter((h, at) => h.depth <= TOC_DEPTH && !(part.kind === 'chapter' && at === 0)).map((h) => ({ depth: h.depth, text: h.displayText, id: h.id })),
     tags: [...(index === 0 ? note.tags : []), ...part.tags].filter((tag) => !seen.has(tagKey(tag)) && seen.add(tagKey(tag))).map((tag) => ({ tag, href: site.href(tagSlug(tag)) })),
     empty: part.empty,
+    ...(intro ? { intro } : {}),
     cssClasses: note.cssClasses,
     properties: index === 0 ? [...properties] : [],
     ...(note.created ? { created: note.created } : {}),
@@ -76,7 +91,7 @@ export function buildNotePages(
       made.pages.push(page);
     });
     if (hubs.serviceOf.has(note.path)) continue;
-    if (note.parts.length > 1) made.books.push({ ...link(0), chapters: chapterLinks });
+    if (note.parts.length > 1) made.books.push({ ...link(0), chapters: chapterLinks, folder: folderOf(note.path) });
     else made.notes.push({ ...link(0), folder: folderOf(note.path) });
   }
   return made;

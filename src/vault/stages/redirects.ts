@@ -19,6 +19,8 @@ function ownerOf(page: Page): { name: string; note?: VaultPath } {
       return { name: `the page of the folder “${page.folder}”` };
     case 'tag':
       return { name: `the page of #${page.tag}` };
+    case 'list':
+      return { name: `the page that continues a list of ${page.title}` };
     default:
       return { name: page.source, note: page.source };
   }

@@ -20,7 +20,7 @@ export function buildTagPages(pages: readonly Page[], taken: ReadonlySet<Slug>, 
     return found;
   };
   for (const page of pages) {
-    const content = page.kind === 'service' ? page.note : page.kind === 'stub' || page.kind === 'tag' || page.kind === 'folder' ? undefined : page;
+    const content = page.kind === 'service' ? page.note : page.kind === 'note' || page.kind === 'book' || page.kind === 'chapter' ? page : undefined;
     if (!content) continue;
     for (const { tag } of content.tags) {
       entry(tag, content.source).pages.push({ title: page.title, slug: page.slug, href: page.href });
