@@ -30,10 +30,12 @@ export async function pageWeights(vault: Vault, outDir: string): Promise<string[
     }
     return size;
   };
+  const redirects = new Set<string>(vault.redirects.map((redirect) => redirect.slug));
   const kindOf = (relative: string): string => {
     const slug = relative.replace(/(^|\/)index\.html$/, '').replace(/\/$/, '');
     const page = vault.bySlug.get(slug as never);
     if (page) return page.kind;
+    if (redirects.has(slug)) return 'redirect';
     return slug === '' ? 'home' : slug === '404.html' ? '404' : slug;
   };
   // The largest page of each kind by size on disk; only those are gzipped, so the report stays quick on big sites.

@@ -40,8 +40,8 @@ export function formatReport(vault: Vault, options: { all?: boolean } = {}): Rep
   const all = options.all ?? false;
   const lines = [
     `Quire: ${stats.notesRead} notes read: ${stats.notesPublished} published, ${stats.notesPrivate} private, ${stats.notesUnreadable} unreadable`,
-    `Quire: ${stats.pagesWritten} pages (${vault.books.length} books, ${vault.services.reduce((n, c) => n + c.services.length, 0)} services, ${vault.stubs.length} stubs for missing notes, ${vault.tags.length} tags)`,
-    `Quire: ${stats.links} wiki-links: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
+    `Quire: ${stats.pagesWritten} pages and ${vault.redirects.length} redirects (${vault.books.length} books, ${vault.services.reduce((n, c) => n + c.services.length, 0)} services, ${vault.stubs.length} stubs for missing notes, ${vault.tags.length} tags)`,
+    `Quire: ${stats.links} links: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
   ];
   let cut = false;
   for (const [severity, heading] of [
