@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -33,6 +34,18 @@ async function report(vault: Vault, settings: QuireSettings, logger: AstroIntegr
   logger.info(`Quire: every problem is listed in ${file} (or build with --verbose to see them all here)`);
 }
 
+/**
+ * What a build keeps for the next one (prepared notes, Astro's record of the
+ * pages it wrote, which of them were linked) describes one site. Two sites
+ * built from one project, such as two vaults built into two folders, each
+ * get their own, so neither build throws away what the other kept.
+ */
+function siteCacheDir(cacheDir: URL, outDir: URL): string {
+  const out = fileURLToPath(outDir).replace(/\/$/, '');
+  const site = AtomicOutDir.siteOf(out) ?? out;
+  return path.join(fileURLToPath(cacheDir), 'sites', createHash('sha256').update(site).digest('hex').slice(0, 16));
+}
+
 /** Each page Astro's incremental build keys, by the file it is written to. */
 function keyedFiles(vault: Vault): KeyedFiles {
   return new Map([...pageCacheKeys(vault)].map(([slug, key]) => [slug ? `${slug}/index.html` : 'index.html', key]));
@@ -52,7 +65,9 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
     name: 'quire',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, addWatchFile, updateConfig }) => {
-        settings = { ...readSettings(fileURLToPath(config.root), options), cacheDir: fileURLToPath(config.cacheDir), command, fresh: process.argv.includes('--force') };
+        const cacheDir = siteCacheDir(config.cacheDir, config.outDir);
+        if (command === 'build') updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`) });
+        settings = { ...readSettings(fileURLToPath(config.root), options), cacheDir, command, fresh: process.argv.includes('--force') };
         shareSettings(settings);
         if (command === 'preview' || command === 'sync') return;
         addWatchFile(settings.contentDir);
