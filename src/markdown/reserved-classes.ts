@@ -15,10 +15,13 @@ const RESERVED = new Set([
   'layout', 'site', 'skip', 'menu', 'sidebar', 'nav', 'page', 'toc', 'breadcrumbs', 'chapter', 'theme', 'visually', 'sr', 'js', 'current',
   // What a page shows besides the note
   'note', 'section', 'empty', 'book', 'home', 'folder', 'tag', 'stub', 'service', 'passage', 'passages', 'backlink', 'backlinks', 'count', 'inline', 'kind', 'labelled',
+  'property', 'read-next', 'moved',
+  // Long lists continued on pages of their own (not `list`: `list-cards` is a common snippet class)
+  'list-more', 'listed-under', 'pager',
   // Links, embeds and previews
   'internal', 'external', 'unresolved', 'attachment', 'embed', 'preview', 'near', 'highlighting',
   // Search and the graph
-  'search', 'pagefind', 'graph', 'global', 'local', 'mutual',
+  'search', 'pagefind', 'graph', 'global', 'local', 'mutual', 'zoomed',
   // Canvases and bases, drawn by the model and enhanced by their scripts
   'canvas', 'base',
   // Rendered Markdown: callouts, tasks, footnotes, code, math, diagrams

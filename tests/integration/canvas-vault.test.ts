@@ -125,12 +125,12 @@ describe('canvases, built', () => {
 
   it('counts a canvas’s links: backlinks, hubs, stubs, tags and the graph', async () => {
     const ideas = await page('notes/ideas');
-    expect(selectAll('.backlinks .backlink-page', ideas).map(text)).toEqual(expect.arrayContaining(['Map', 'Board', 'Partly Broken']));
+    expect(selectAll('.backlinks .passage-page-title', ideas).map(text)).toEqual(expect.arrayContaining(['Map', 'Board', 'Partly Broken']));
     expect(selectAll('.local-graph a.graph-node', ideas).map((a) => a.properties.href)).toContain('/map-canvas/');
     const hub = await page('services/amazon-s3');
-    expect(selectAll('.backlink-page', hub).map(text)).toContain('Board');
-    expect(selectAll('.backlink-page', await page('stubs/missing-note')).map(text)).toEqual(['Map']);
-    expect(selectAll('.backlink-page', await page('stubs/notes/nowhere')).map(text)).toEqual(['Board']);
+    expect(selectAll('.passage-page-title', hub).map(text)).toContain('Board');
+    expect(selectAll('.passage-page-title', await page('stubs/missing-note')).map(text)).toEqual(['Map']);
+    expect(selectAll('.passage-page-title', await page('stubs/notes/nowhere')).map(text)).toEqual(['Board']);
     expect(text(await page('tags/canvas-tag'))).toContain('Board');
   });
 

@@ -77,7 +77,9 @@ describe('permalinks', () => {
     const home = await page('home');
     const hrefs = Object.fromEntries(selectAll('.note-body a', home).map((a) => [toString(a), a.properties.href]));
     expect(hrefs).toMatchObject({ 'Internal links': '/links/', 'internal links': '/links/', permalinks: '/publish/permalinks/', 'Handbook > Two': '/manual/two/', 'the second chapter': '/manual/two/', Guide: '/guide-2/' });
-    expect(selectAll('.backlinks .backlink-page', await page('links')).map((a) => [toString(a), a.properties.href])).toEqual([['Home', '/home/#home'], ['Home', '/home/#home']]);
+    const backlinks = select('.backlinks', await page('links'))!;
+    expect(selectAll('.passage-page-title', backlinks).map((a) => [toString(a), a.properties.href])).toEqual([['Home', '/home/']]);
+    expect(selectAll('.passage', backlinks)).toHaveLength(2);
     const sitemap = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>${SITE}/links/</loc>`);
     expect(sitemap).not.toContain('internal-link');

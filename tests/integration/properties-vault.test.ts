@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -13,7 +13,10 @@ const page = async (slug: string) => fromHtml(await readFile(path.join(build.out
 const text = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : undefined);
 /** The properties table of a page, as its rows read: name → the cell. */
 const rowsOf = async (slug: string) => new Map(selectAll('table.note-properties tr', await page(slug)).map((row) => [text(select('th', row)), select('td', row)!]));
-const backlinksOf = async (slug: string) => selectAll('.backlinks .backlink', await page(slug)).map((item) => [text(select('.backlink-page', item)), text(select('.backlink-excerpt', item))]);
+/** What a list of passages shows, one [page, what the passage says] per passage. */
+const passagesIn = (list: Element | Root | undefined) =>
+  selectAll('.passage-page', list!).flatMap((entry) => selectAll('.passage', entry).map((item) => [text(select('.passage-page-title', entry)), text(select('.passage-text', item) ?? select('.passage-place', item))]));
+const backlinksOf = async (slug: string) => passagesIn(select('.backlinks', await page(slug)));
 
 beforeAll(async () => {
   build = await buildSite({ contentDir: 'tests/fixtures/properties-vault' });
@@ -58,8 +61,8 @@ describe('properties on the page', () => {
       ['Linker', 'See the actor, a part of the sequel and a note not written yet.'],
       ['Source', 'Not embedded: Harrison Ford.'],
     ]);
-    expect(text(select('.passage-section .backlink-page', await page('stubs/prequel')))).toBe('A New Hope');
-    expect(selectAll('.backlink-page', await page('services/amazon-s3')).map((a) => text(a))).toContain('A New Hope');
+    expect(text(select('.passage-section .passage-page-title', await page('stubs/prequel')))).toBe('A New Hope');
+    expect(selectAll('.passage-page-title', await page('services/amazon-s3')).map((a) => text(a))).toContain('A New Hope');
     expect(selectAll('.local-graph a', await page('harrison-ford')).map((a) => a.properties.href)).toContain('/hope/');
   });
 
@@ -73,12 +76,12 @@ describe('properties on the page', () => {
 describe('every kind of link counts', () => {
   it('Markdown links to notes are backlinks and reach stubs', async () => {
     expect(text(select('.note-body a[href="/harrison-ford/"]', await page('reading/linker')))).toBe('the actor');
-    expect(selectAll('.backlink-page', await page('stubs/not-yet')).map((a) => text(a))).toEqual(['Linker']);
+    expect(selectAll('.passage-page-title', await page('stubs/not-yet')).map((a) => text(a))).toEqual(['Linker']);
   });
 
   it('links in an embedded section count for the page that embeds it, with their own excerpt', async () => {
     const stub = await page('stubs/film-critic');
-    expect(selectAll('.backlink', stub).map((item) => [text(select('.backlink-page', item)), text(select('.backlink-excerpt', item))])).toEqual([
+    expect(passagesIn(stub)).toEqual([
       ['Linker', 'A fact that names Film Critic, whom no note describes yet.'],
       ['Source', 'A fact that names Film Critic, whom no note describes yet.'],
     ]);

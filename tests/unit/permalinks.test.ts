@@ -17,7 +17,7 @@ describe('permalinks', () => {
   });
 
   it('move a note, its chapters below it, and send its former addresses there', () => {
-    const files = vaultOf([note('Book.md', '---\npermalink: manual\n---\nIntro.\n\n# One\n\nA.\n\n# Two\n\nB.\n')]);
+    const files = vaultOf([note('Book.md', '---\npermalink: manual\nbook: true\n---\nIntro.\n\n# One\n\nA.\n\n# Two\n\nB.\n')]);
     const vault = buildVault(files);
     expect(vault.pages.filter((p) => p.kind !== 'folder').map((p) => p.slug)).toEqual(['manual', 'manual/one', 'manual/two']);
     expect(redirectsOf(files)).toEqual(['book → manual', 'book/one → manual/one', 'book/two → manual/two']);

@@ -98,7 +98,7 @@ describe('properties', () => {
   });
 
   it('show on a book’s first page only', () => {
-    const vault = buildVault(vaultOf(note('Book.md', '---\nstatus: draft\n---\n# One\n\nA.\n\n# Two\n\nB.\n')));
+    const vault = buildVault(vaultOf(note('Book.md', '---\nstatus: draft\nbook: true\n---\n# One\n\nA.\n\n# Two\n\nB.\n')));
     expect((vault.bySlug.get('book' as never) as NotePage).properties).toEqual([{ key: 'status', value: { type: 'text', text: [{ text: 'draft' }] } }]);
     expect((vault.bySlug.get('book/one' as never) as NotePage).properties).toEqual([]);
   });

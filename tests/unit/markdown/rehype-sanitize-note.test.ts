@@ -134,7 +134,7 @@ describe('rehypeSanitizeNote: ids and names cannot clobber the DOM', () => {
 describe('rehypeSanitizeNote: iframes', () => {
   it('keeps an https iframe, sandboxed without same-origin access or top navigation, whatever the note asked for', () => {
     const html = renderMarkdown('<iframe src="https://www.youtube.com/embed/x" sandbox="allow-same-origin allow-top-navigation" allow="camera" srcdoc="<script>alert(1)</script>" name="body" width="560" height="315" allowfullscreen></iframe>');
-    expect(html).toBe(`<iframe src="https://www.youtube.com/embed/x" width="560" height="315" allowfullscreen sandbox="${IFRAME_SANDBOX}" referrerpolicy="strict-origin-when-cross-origin" loading="lazy" title="Embedded page from www.youtube.com"></iframe>`);
+    expect(html).toBe(`<iframe src="https://www.youtube.com/embed/x" width="560" height="315" allowfullscreen sandbox="${IFRAME_SANDBOX}" referrerpolicy="strict-origin-when-cross-origin" loading="lazy" title="Embedded page from www.youtube.com"></iframe><p class="embed-web-link"><a href="https://www.youtube.com/embed/x" class="external" rel="noopener noreferrer" target="_blank">Open the embedded page (www.youtube.com)</a></p>`);
     expect(renderMarkdown('<iframe src="https://example.com/" title="A map"></iframe>')).toContain('title="A map"');
     expect(IFRAME_SANDBOX).not.toMatch(/allow-same-origin|allow-top-navigation/);
   });
