@@ -1,6 +1,9 @@
 import { formatProblem } from './problems.ts';
 import type { Problem, Vault } from './types.ts';
 
+/** `1 note`, `2 notes`, `1,024 notes`. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 /** How many problems of one kind the report shows before it counts the rest. */
 const SHOWN_PER_RULE = 5;
 
@@ -38,21 +41,23 @@ export interface Report {
 export function formatReport(vault: Vault, options: { all?: boolean } = {}): Report {
   const { stats, problems } = vault;
   const all = options.all ?? false;
+  const services = vault.services.reduce((n, c) => n + c.services.length, 0);
+  const redirects = vault.redirects.length ? ` and ${count(vault.redirects.length, 'redirect')}` : '';
   const lines = [
-    `Quire: ${stats.notesRead} notes read: ${stats.notesPublished} published, ${stats.notesPrivate} private, ${stats.notesUnreadable} unreadable`,
-    `Quire: ${stats.pagesWritten} pages and ${vault.redirects.length} redirects (${vault.books.length} books, ${vault.services.reduce((n, c) => n + c.services.length, 0)} services, ${vault.stubs.length} stubs for missing notes, ${vault.tags.length} tags)`,
-    `Quire: ${stats.links} links: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
+    `Quire: ${count(stats.notesRead, 'note')} read: ${stats.notesPublished} published, ${stats.notesPrivate} private, ${stats.notesUnreadable} unreadable`,
+    `Quire: ${count(stats.pagesWritten, 'page')}${redirects} (${count(vault.books.length, 'book')}, ${count(services, 'service')}, ${count(vault.stubs.length, 'stub')} for missing notes, ${count(vault.tags.length, 'tag')})`,
+    `Quire: ${count(stats.links, 'link')}: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
   ];
   let cut = false;
-  for (const [severity, heading] of [
-    ['fatal', 'problem(s) that stop the build'],
-    ['error', 'error(s)'],
-    ['warning', 'warning(s)'],
+  for (const [severity, one, many] of [
+    ['fatal', 'problem that stops the build', 'problems that stop the build'],
+    ['error', 'error', 'errors'],
+    ['warning', 'warning', 'warnings'],
   ] as const) {
     const these = problems.filter((p) => p.severity === severity);
     if (!these.length) continue;
     const group = grouped(these, all);
-    lines.push(`Quire: ${these.length.toLocaleString('en')} ${heading}:`, ...group.lines);
+    lines.push(`Quire: ${count(these.length, one, many)}:`, ...group.lines);
     cut ||= group.cut;
   }
   if (!problems.length) lines.push('Quire: no problems found');

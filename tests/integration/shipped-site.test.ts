@@ -35,8 +35,8 @@ beforeAll(async () => {
 describe('the shipped vault, built', () => {
   it('builds and says what it did', () => {
     expect(build.code, build.output).toBe(0);
-    expect(build.output).toContain('Quire: 1 notes read: 1 published, 0 private, 0 unreadable');
-    expect(build.output).toContain('Quire: 32 wiki-links');
+    expect(build.output).toContain('Quire: 1 note read: 1 published, 0 private, 0 unreadable');
+    expect(build.output).toContain('Quire: 32 links: 31 resolved, 1 to stubs');
   });
 
   it('publishes the book as a landing page and 12 chapter pages, in order', async () => {

@@ -15,7 +15,7 @@ describe('the build report', () => {
   it('shows a few problems of each kind, counts the rest, and says it left some out', () => {
     const { text, cut } = formatReport(vaultWithProblems());
     expect(cut).toBe(true);
-    expect(text).toContain('Quire: 13 warning(s):');
+    expect(text).toContain('Quire: 13 warnings:');
     expect(text.match(/Home\.md:1 .*\[unresolved-link\]/g)).toHaveLength(5);
     expect(text).toContain('  … and 7 more [unresolved-link]');
     expect(text.match(/\[ambiguous-link\]/g)).toHaveLength(1);
