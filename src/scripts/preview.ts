@@ -67,8 +67,13 @@ function place(link: HTMLAnchorElement, preview: HTMLDivElement) {
   preview.style.top = `${top + window.scrollY}px`;
 }
 
-/** What a page carries besides its text: navigation, lists of its own, pagers. The passages a hub or stub gathers are its text. */
-const FURNITURE = 'script, .section-services, .breadcrumbs, .chapter-nav, .pager, .list-more, .listed-under, .read-next, .page-dates, .page-tags, .service-docs, .service-category';
+/**
+ * What a page carries besides its text: navigation, lists of its own, pagers.
+ * The passages a hub or stub gathers are its text. Embedded web pages are left
+ * out too: passing the pointer over a link must not load another site (the
+ * link that opens the embedded page stays).
+ */
+const FURNITURE = 'script, iframe, .section-services, .breadcrumbs, .chapter-nav, .pager, .list-more, .listed-under, .read-next, .page-dates, .page-tags, .service-docs, .service-category';
 
 const rankOf = (element: Element) => (/^H([1-6])$/.test(element.tagName) ? Number(element.tagName[1]) : undefined);
 

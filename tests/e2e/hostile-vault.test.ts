@@ -264,6 +264,12 @@ describe.skipIf(!runBrowserTests)('a vault of hostile notes, built and read in C
     expect(await page.locator('.note-body iframe').evaluateAll((frames) => frames.map((frame) => [frame.getAttribute('src'), frame.getAttribute('sandbox'), frame.getAttribute('name'), frame.getAttribute('allow')]))).toEqual([
       ['https://example.invalid/embed', 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-presentation', null, null],
     ]);
+    // Its preview does not load the embedded page just because the pointer passed: the link to it stays.
+    await page.goto(`${site.origin}/`, { waitUntil: 'networkidle' });
+    await page.locator('main .note-body a[href="/iframes/"]').hover();
+    await expect.poll(() => page.locator('.preview .embed-web-link a').getAttribute('href')).toBe('https://example.invalid/embed');
+    expect(await page.locator('.preview iframe').count()).toBe(0);
+    expect(page.frames()).toHaveLength(1);
     await context.close();
   });
 
