@@ -16,7 +16,8 @@ import path from 'node:path';
  * (same key), and when this record says the last site's file was written
  * for that key, by the same code and settings, and is still the same file.
  */
-const RECORD = 'quire-pages.json';
+/** The record of one output folder: a vault built into two folders keeps one for each. */
+const recordFile = (cacheDir: string, site: string) => path.join(cacheDir, `quire-pages-${createHash('sha256').update(site).digest('hex').slice(0, 16)}.json`);
 const ASTRO_MANIFEST = 'incremental-build.json';
 const PAGE_ROUTE = 'src/pages/[...slug].astro';
 
@@ -57,7 +58,7 @@ function readJson<T>(file: string): T | undefined {
 /** Links into `staging` the last site's pages that Astro will skip and that were written for the same key; says how many. */
 export async function keepUnchangedPages(options: { cacheDir: string; site: string; staging: string; inputs: string; keys: KeyedFiles }): Promise<number> {
   const { cacheDir, site, staging, inputs, keys } = options;
-  const record = readJson<Record>(path.join(cacheDir, RECORD));
+  const record = readJson<Record>(recordFile(cacheDir, site));
   if (!record || record.site !== site || record.inputs !== inputs) return 0;
   const astro = readJson<{ version?: number; routes?: { [route: string]: { paths?: { [path: string]: { cacheKey?: string; outputFile?: string; contentHashes?: object } } } } }>(path.join(cacheDir, ASTRO_MANIFEST));
   if (astro?.version !== 1) return 0;
@@ -87,5 +88,5 @@ export async function recordPages(options: { cacheDir: string; site: string; sta
     if (written) pages[file] = { key, ino: written.ino, size: written.size, mtimeMs: written.mtimeMs };
   }
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(path.join(cacheDir, RECORD), JSON.stringify({ site, inputs, pages } satisfies Record));
+  await writeFile(recordFile(cacheDir, site), JSON.stringify({ site, inputs, pages } satisfies Record));
 }

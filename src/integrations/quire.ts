@@ -35,15 +35,12 @@ async function report(vault: Vault, settings: QuireSettings, logger: AstroIntegr
 }
 
 /**
- * What a build keeps for the next one (prepared notes, Astro's record of the
- * pages it wrote, which of them were linked) describes one site. Two sites
- * built from one project, such as two vaults built into two folders, each
- * get their own, so neither build throws away what the other kept.
+ * What a build keeps for the next one (prepared notes, Astro's record and
+ * copy of the pages it wrote) describes one vault. Two vaults built from one
+ * project each get their own, so neither build throws away what the other kept.
  */
-function siteCacheDir(cacheDir: URL, outDir: URL): string {
-  const out = fileURLToPath(outDir).replace(/\/$/, '');
-  const site = AtomicOutDir.siteOf(out) ?? out;
-  return path.join(fileURLToPath(cacheDir), 'sites', createHash('sha256').update(site).digest('hex').slice(0, 16));
+function vaultCacheDir(cacheDir: URL, contentDir: string): string {
+  return path.join(fileURLToPath(cacheDir), 'vaults', createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16));
 }
 
 /** Each page Astro's incremental build keys, by the file it is written to. */
@@ -65,9 +62,10 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
     name: 'quire',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, addWatchFile, updateConfig }) => {
-        const cacheDir = siteCacheDir(config.cacheDir, config.outDir);
+        const read = readSettings(fileURLToPath(config.root), options);
+        const cacheDir = vaultCacheDir(config.cacheDir, read.contentDir);
         if (command === 'build') updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`) });
-        settings = { ...readSettings(fileURLToPath(config.root), options), cacheDir, command, fresh: process.argv.includes('--force') };
+        settings = { ...read, cacheDir, command, fresh: process.argv.includes('--force') };
         shareSettings(settings);
         if (command === 'preview' || command === 'sync') return;
         addWatchFile(settings.contentDir);
