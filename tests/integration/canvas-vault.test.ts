@@ -129,7 +129,8 @@ describe('canvases, built', () => {
     expect(selectAll('.local-graph a.graph-node', ideas).map((a) => a.properties.href)).toContain('/map-canvas/');
     const hub = await page('services/amazon-s3');
     expect(selectAll('.passage-page-title', hub).map(text)).toContain('Board');
-    expect(selectAll('.passage-page-title', await page('stubs/missing-note')).map(text)).toEqual(['Map']);
+    // The canvas that links, and the pages that embed it: a link in an embedded passage counts for the page that shows it.
+    expect(selectAll('.passage-page-title', await page('stubs/missing-note')).map(text)).toEqual(['Board', 'Home', 'Map']);
     expect(selectAll('.passage-page-title', await page('stubs/notes/nowhere')).map(text)).toEqual(['Board']);
     expect(text(await page('tags/canvas-tag'))).toContain('Board');
   });
