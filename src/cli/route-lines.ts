@@ -5,9 +5,9 @@
  * instead; `--verbose` shows them as Astro prints them.
  */
 const ANSI = /\x1b\[[0-9;]*m/g;
-const ROUTE = /[├└]─ \S/g;
+const ROUTE = /[├└]─ (\S+?)(?=\d\d:\d\d:\d\d|\s|$)/g;
 const ONLY_TIME = /^\s*(\(\+\d+m?s\)\s*)+$/;
-const COPIED = /\((?:restored|cached)\)/g;
+const COPIED_PAGE = /[├└]─ \S+\.html[^├└]*?\((?:restored|cached)\)/g;
 
 export interface LineFilter {
   push(chunk: string): void;
@@ -27,10 +27,11 @@ export function withoutRouteLines(write: (text: string) => void, say: (line: str
   };
   const line = (text: string) => {
     const plain = text.replace(ANSI, '');
-    const found = plain.match(ROUTE)?.length ?? 0;
-    if (found > 0 || (routes > 0 && ONLY_TIME.test(plain))) {
-      routes += found;
-      copied += plain.match(COPIED)?.length ?? 0;
+    const found = [...plain.matchAll(ROUTE)];
+    if (found.length > 0 || (routes > 0 && ONLY_TIME.test(plain))) {
+      // Pages, as Astro's own closing line counts them: robots.txt, the feed and the sitemap are files, not pages.
+      routes += found.filter((route) => route[1]!.endsWith('.html')).length;
+      copied += [...plain.matchAll(COPIED_PAGE)].length;
       return;
     }
     summarise();

@@ -76,7 +76,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           if (command === 'build') {
             logger.info(`building ${settings!.contentDir}`);
             const prepared = lastPreparation();
-            if (prepared) logger.info(`${prepared.notes} notes: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
+            if (prepared) logger.info(`${prepared.notes.toLocaleString('en')} ${prepared.notes === 1 ? 'note' : 'notes'}: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
             // Only a deployed site needs it; a first local build is not greeted with a warning.
             if (!process.env.SITE_URL) logger.info('SITE_URL is not set, so canonical links, sitemap.xml and rss.xml point at http://localhost:4321; set it to the site’s address before you deploy');
             // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
