@@ -6,6 +6,7 @@ import { projectRoot } from './fixtures.ts';
 
 export interface BuildResult {
   code: number;
+  /** What the build printed, as a reader sees it: without the colours Astro adds when CI=true forces them. */
   output: string;
   outDir: string;
 }
@@ -44,7 +45,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output, outDir }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }));
   });
 }
 
