@@ -44,9 +44,9 @@ export function formatReport(vault: Vault, options: { all?: boolean } = {}): Rep
   const services = vault.services.reduce((n, c) => n + c.services.length, 0);
   const redirects = vault.redirects.length ? ` and ${count(vault.redirects.length, 'redirect')}` : '';
   const lines = [
-    `Quire: ${count(stats.notesRead, 'note')} read: ${stats.notesPublished} published, ${stats.notesPrivate} private, ${stats.notesUnreadable} unreadable`,
+    `Quire: ${count(stats.notesRead, 'note')} read: ${stats.notesPublished.toLocaleString('en')} published, ${stats.notesPrivate.toLocaleString('en')} private, ${stats.notesUnreadable.toLocaleString('en')} unreadable`,
     `Quire: ${count(stats.pagesWritten, 'page')}${redirects} (${count(vault.books.length, 'book')}, ${count(services, 'service')}, ${count(vault.stubs.length, 'stub')} for missing notes, ${count(vault.tags.length, 'tag')})`,
-    `Quire: ${count(stats.links, 'link')}: ${stats.linksResolved} resolved, ${stats.linksToStubs} to stubs, ${stats.linksToPrivate} to unpublished notes (shown as text)`,
+    `Quire: ${count(stats.links, 'link')}: ${stats.linksResolved.toLocaleString('en')} resolved, ${stats.linksToStubs.toLocaleString('en')} to stubs, ${stats.linksToPrivate.toLocaleString('en')} to unpublished notes (shown as text)`,
   ];
   let cut = false;
   for (const [severity, one, many] of [
