@@ -1,6 +1,6 @@
-// After `npm install`: on a Node.js older than Astro needs, npm has just printed an
-// `EBADENGINE` warning for each package that asks for Node.js 22 or newer. They are
-// expected: Quire installs Node.js 22 into node_modules, and every npm script runs on it.
+// After `npm install`: on a Node.js older than Astro needs, say that this is fine.
+// Quire installs Node.js 22 into node_modules, and every npm script runs on it; npm's
+// `EBADENGINE` warnings about it are silenced by .npmrc, and shown with --loglevel=warn.
 // Plain JavaScript, since it must run on whichever Node.js npm runs it with.
 const agent = process.env.npm_config_user_agent ?? '';
 const running = /\bnode\/v(\d+)\.(\d+)/.exec(agent) ?? /^v(\d+)\.(\d+)/.exec(process.version);
@@ -9,8 +9,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
   console.log(
     [
       '',
-      `Quire: the "npm warn EBADENGINE" lines above are expected on Node.js ${major}.${minor}: some packages ask for Node.js 22.12 or newer.`,
-      'Quire has installed Node.js 22 into node_modules, and npm start, npm run build and every other npm script run on it.',
+      `Quire: this machine has Node.js ${major}.${minor}; Quire has installed Node.js 22 into node_modules, and npm start, npm run build and every other npm script run on it.`,
       'Nothing is wrong; run npm start.',
       '',
     ].join('\n'),
