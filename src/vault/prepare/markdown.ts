@@ -27,26 +27,66 @@ const LITERAL = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'md
 
 /** A note's text without its `%%comments%%`; see src/markdown/strip-comments.ts. */
 export function stripNoteComments(text: string, format: NoteFormat = 'md'): StrippedComments {
+  if (!text.includes('%%')) return stripComments(text, { literalRanges: () => [] });
+  const plain = format === 'md' ? plainLiteralRanges(text) : undefined;
+  if (plain) {
+    const stripped = stripComments(text, { literalRanges: () => plain });
+    // Cutting a comment can join spaces or tildes into an indent or a fence; those notes take the parser's way.
+    if (!JOINED_LITERAL.test(stripped.text)) return stripped;
+  }
+  return stripComments(text, { literalRanges: parsedLiteralRanges(format) });
+}
+
+/** Where `%%` is literal in a text, as the parser sees it: one full parse per call. */
+export function parsedLiteralRanges(format: NoteFormat): (text: string) => TextRange[] {
   const parser = format === 'mdx' ? mdx : markdown;
-  return stripComments(text, {
-    literalRanges: (current) => {
-      const ranges: TextRange[] = [];
-      let tree: Root;
-      try {
-        tree = parser.parse(current);
-      } catch {
-        // MDX that does not parse may do so once a comment is cut; the real parse reports it otherwise.
-        return ranges;
-      }
-      visit(tree, (node) => {
-        const { start, end } = node.position ?? {};
-        if (!LITERAL.has(node.type) || start?.offset === undefined || end?.offset === undefined) return undefined;
-        ranges.push({ start: start.offset, end: end.offset });
-        return SKIP;
-      });
+  return (current) => {
+    const ranges: TextRange[] = [];
+    let tree: Root;
+    try {
+      tree = parser.parse(current);
+    } catch {
+      // MDX that does not parse may do so once a comment is cut; the real parse reports it otherwise.
       return ranges;
-    },
-  });
+    }
+    visit(tree, (node) => {
+      const { start, end } = node.position ?? {};
+      if (!LITERAL.has(node.type) || start?.offset === undefined || end?.offset === undefined) return undefined;
+      ranges.push({ start: start.offset, end: end.offset });
+      return SKIP;
+    });
+    return ranges;
+  };
+}
+
+/**
+ * Code, inline code and math each need a character or run the note may not
+ * have: a backtick, a dollar, `~~~`, a tab or four spaces (indented code,
+ * inside lists and quotes too). Cutting a comment never adds a backtick,
+ * dollar or tab, and any run of spaces or tildes it joins is still joined
+ * once every comment is cut, so checking the source and the final text
+ * covers each text the search for comments parses.
+ */
+const MAY_HOLD_LITERAL = /[`$\t]|~~~| {4}/;
+const JOINED_LITERAL = /~~~| {4}/;
+
+/**
+ * Parsing the whole note once per comment, only to learn where code stands,
+ * was most of the time spent preparing template-heavy vaults. For a note
+ * with no code and no math the only literal range is its frontmatter, found
+ * here without the parser: the ranges, or undefined when the parser must say.
+ */
+function plainLiteralRanges(text: string): TextRange[] | undefined {
+  // A byte-order mark may stand before frontmatter: the parser's to judge.
+  if (MAY_HOLD_LITERAL.test(text) || text.startsWith('\uFEFF')) return undefined;
+  if (!text.startsWith('---')) return [];
+  // Up to the first line that is exactly `---`: at least as far as the parser's frontmatter reaches.
+  const close = /^---\r?$/m.exec(text.slice(3));
+  if (!close) return undefined;
+  const end = 3 + close.index + close[0].length;
+  // A `%%` inside it is the parser's to judge.
+  if (text.slice(0, end).includes('%%')) return undefined;
+  return [{ start: 0, end }];
 }
 
 /**
