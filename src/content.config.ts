@@ -1,6 +1,6 @@
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
-import { sharedSettings } from './site/settings.ts';
+import { settingsShared } from './site/shared-settings.ts';
 import { builtVault } from './site/vault.ts';
 
 /**
@@ -11,7 +11,10 @@ import { builtVault } from './site/vault.ts';
  * An entry's id is its path in the vault.
  */
 const published = builtVault()?.mdxNotes;
-const contentDir = sharedSettings().contentDir;
+// Not settings.ts, which reads settings from scratch when none were shared: it would have Vite load the vault's code here.
+const settings = settingsShared();
+if (!settings) throw new Error('The vault is read by the Quire integration (src/integrations/quire.ts); add quire() to the integrations in astro.config.mjs.');
+const contentDir = settings.contentDir;
 const files = glob({
   pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
   base: contentDir,

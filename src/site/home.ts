@@ -1,4 +1,4 @@
-import { folderOf, type FolderPage, type NotePage, type Page, type PageLink, type ServiceSummary, type Vault } from '../vault/index.ts';
+import type { FolderPage, NotePage, Page, PageLink, ServiceSummary, Vault } from '../vault/index.ts';
 import { plainText } from './feeds.ts';
 
 /** How many of each list the home page shows: it stays the same size whatever the vault's size. */
@@ -43,7 +43,8 @@ export function homeOf(vault: Vault): Home {
   const notes = vault.pages.filter(isNote);
   const only = vault.books.length === 1 && vault.notes.length === 0 ? vault.books[0]! : undefined;
   const bookPage = only ? (vault.bySlug.get(only.slug) as NotePage) : undefined;
-  const homeNote = notes.find((page) => page.kind === 'note' && folderOf(page.source) === '' && /^(index|home)\.mdx?$/i.test(page.source));
+  // A note at the vault's top named index or home: the pattern admits no folder.
+  const homeNote = notes.find((page) => page.kind === 'note' && /^(index|home)\.mdx?$/i.test(page.source));
   const serviceCount = vault.services.reduce((n, group) => n + group.services.length, 0);
   const root = vault.folders.get('');
   home = {

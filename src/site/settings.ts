@@ -1,33 +1,8 @@
 import path from 'node:path';
 import { normalizeBase } from '../vault/index.ts';
+import { settingsShared, type QuireSettings } from './shared-settings.ts';
 
-/** How this build of the site is set up: from `astro.config.mjs`, overridden by the environment. */
-export interface QuireSettings {
-  /** Absolute path of the vault. */
-  contentDir: string;
-  /** The site's base path, `/` or `/notes/`. */
-  base: string;
-  /** The site's name as configured; when unset, the vault names the site (see `siteTitle`). */
-  title: string | undefined;
-  /** Problems in the vault (broken links, bad properties) fail the build. */
-  strict: boolean;
-  /** Folders (paths from the vault's top) whose notes and files are never published. */
-  privateFolders: string[];
-  /** Notes' own HTML is published as written, scripts included, instead of sanitised. */
-  allowRawHtml: boolean;
-  /** A note's properties are shown above its text, as Obsidian shows them. */
-  showProperties: boolean;
-  /** Where prepared notes are kept between builds (Astro's cache folder); none, no cache. */
-  cacheDir?: string;
-  /** Prepare every note again, whatever the cache holds: `astro build --force`. */
-  fresh?: boolean;
-  /** The project's folder (Astro's root). */
-  root: string;
-  /** The report lists every problem, not a few of each kind: `QUIRE_VERBOSE=1`, or `npm run build -- --verbose`. */
-  verbose: boolean;
-  /** Which Astro command runs: `dev` keeps the model up to date as notes change. */
-  command?: 'dev' | 'build' | 'preview' | 'sync';
-}
+export type { QuireSettings } from './shared-settings.ts';
 
 export interface QuireOptions {
   /** The vault's folder, relative to the project. Default `content`; `CONTENT_DIR` overrides it. */
@@ -74,17 +49,9 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
   };
 }
 
-// The Astro config and the rendered pages are loaded as separate module
-// graphs in one process; the settings and the model are shared through globalThis.
-const SETTINGS = Symbol.for('quire.settings');
-
-export function shareSettings(settings: QuireSettings): void {
-  (globalThis as Record<symbol, unknown>)[SETTINGS] = settings;
-}
-
+/** The settings the integration shared (see shared-settings.ts), or those of a project in the current folder. */
 export function sharedSettings(): QuireSettings {
-  const settings = (globalThis as Record<symbol, unknown>)[SETTINGS] as QuireSettings | undefined;
-  return settings ?? readSettings(process.cwd());
+  return settingsShared() ?? readSettings(process.cwd());
 }
 
 /** What names the site when no title is set and the vault has no single book: its folder, unless that is the generic `content`. */

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSettings, shareSettings } from '../../src/site/settings.ts';
+import { readSettings } from '../../src/site/settings.ts';
+import { shareSettings } from '../../src/site/shared-settings.ts';
 import { forgetVault, loadVault } from '../../src/site/vault-builder.ts';
 import type { NotePage, VaultPath } from '../../src/vault/index.ts';
 

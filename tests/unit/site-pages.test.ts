@@ -80,4 +80,11 @@ describe('the home page', () => {
     expect(home.recent.map((recent) => recent.title)).toEqual(['Pond', 'Garden']);
     expect(home.linked.map((linked) => [linked.title, linked.count])).toEqual([['Garden', 2], ['Pond', 1]]);
   });
+
+  it('takes its home note only from the top of the vault, not a folder’s index', () => {
+    const inFolder = homeOf(build(note('Plants/index.md', 'Every plant.\n'), note('Plants/Fern.md', 'A fern.\n')));
+    expect(inFolder.homeNote).toBeUndefined();
+    const atTop = homeOf(build(note('Plants/home.md', 'Every plant.\n'), note('index.md', 'Start here.\n')));
+    expect(atTop.homeNote?.source).toBe('index.md');
+  });
 });
