@@ -11,7 +11,7 @@ export { stripNoteComments } from './prepare/markdown.ts';
 export { markBlocks } from './prepare/blocks.ts';
 export { linkInlineTags, tagSlug } from './prepare/tags.ts';
 export { wikiLinkText } from './prepare/prepare-part.ts';
-export { CATALOG_FILES } from './read/catalog.ts';
+export { CATALOG_FILES } from './read/catalog-files.ts';
 export { formatMismatch, SIGNATURE_BYTES } from './read/file-signatures.ts';
 export { listVault, readVault, rereadNotes, VaultNotFoundError } from './read/read-vault.ts';
 export { readObsidianSettings } from './read/obsidian-settings.ts';

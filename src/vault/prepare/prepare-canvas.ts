@@ -17,7 +17,7 @@ import { hrefFor } from '../href.ts';
 import { noteName } from '../link-index.ts';
 import { slugSegment } from '../slug.ts';
 import type { SourceFile, VaultPath } from '../types.ts';
-import { attachmentKind, isAttachment } from './embeds.ts';
+import { attachmentKind, isAttachment } from '../attachment-kinds.ts';
 import { parseLinkTarget } from './link-target.ts';
 import { parseMarkdown } from './markdown.ts';
 import { preparePart, type PartContext } from './prepare-part.ts';

@@ -46,8 +46,6 @@ const entrySchema = z.strictObject({
 
 export type CatalogResult = { ok: true; services: Service[] } | { ok: false; errors: { line?: number | undefined; message: string }[] };
 
-export const CATALOG_FILES = ['services.yaml', 'services.yml'];
-
 /**
  * Reads and checks the vault's service catalog. Every error names the entry
  * (its number and name), the field and the line, so it can be fixed from the message alone.

@@ -1,7 +1,7 @@
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CATALOG_FILES } from './catalog.ts';
-import { isAttachment } from '../prepare/embeds.ts';
+import { CATALOG_FILES } from './catalog-files.ts';
+import { isAttachment } from '../attachment-kinds.ts';
 import { formatMismatch, SIGNATURE_BYTES } from './file-signatures.ts';
 import { readObsidianSettings } from './obsidian-settings.ts';
 import { asVaultPath, type Problem, type SourceFile, type UnreadableFile, type VaultFiles, type VaultPath } from '../types.ts';

@@ -1,5 +1,5 @@
 import { blockElementId } from '../prepare/blocks.ts';
-import { isAttachment } from '../prepare/embeds.ts';
+import { isAttachment } from '../attachment-kinds.ts';
 import type { LinkOccurrence, PreparedNote } from '../prepare/types.ts';
 import { findHeading } from '../headings.ts';
 import { fold, resolveNote, type LinkIndex } from '../link-index.ts';

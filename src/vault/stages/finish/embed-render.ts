@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { SKIP, visit } from '../../../markdown/visit.ts';
-import { attachmentKind, imageSize } from '../../prepare/embeds.ts';
+import { attachmentKind } from '../../attachment-kinds.ts';
+import { imageSize } from '../../prepare/embeds.ts';
 
 /** What an embed placeholder turned out to point at. */
 export type EmbedTarget =

@@ -1,7 +1,7 @@
 import { findHeading } from '../../headings.ts';
 import { attachmentHref } from '../../href.ts';
 import { resolveNote, type LinkIndex } from '../../link-index.ts';
-import { isAttachment } from '../../prepare/embeds.ts';
+import { isAttachment } from '../../attachment-kinds.ts';
 import { markdownTarget } from '../../prepare/link-target.ts';
 import type { Problem, VaultPath } from '../../types.ts';
 import type { Addresses, Site } from '../types.ts';
