@@ -1,6 +1,6 @@
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
-import { settingsShared } from './site/shared-settings.ts';
+import { settingsFromIntegration } from './site/shared-settings.ts';
 import { builtVault } from './site/vault.ts';
 
 /**
@@ -12,7 +12,7 @@ import { builtVault } from './site/vault.ts';
  */
 const published = builtVault()?.mdxNotes;
 // Not settings.ts, which reads settings from scratch when none were shared: it would have Vite load the vault's code here.
-const settings = settingsShared();
+const settings = settingsFromIntegration();
 if (!settings) throw new Error('The vault is read by the Quire integration (src/integrations/quire.ts); add quire() to the integrations in astro.config.mjs.');
 const contentDir = settings.contentDir;
 const files = glob({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { normalizeBase } from '../vault/index.ts';
-import { settingsShared, type QuireSettings } from './shared-settings.ts';
+import { settingsFromIntegration, type QuireSettings } from './shared-settings.ts';
 
 export type { QuireSettings } from './shared-settings.ts';
 
@@ -51,7 +51,7 @@ export function readSettings(projectRoot: string, options: QuireOptions = {}, en
 
 /** The settings the integration shared (see shared-settings.ts), or those of a project in the current folder. */
 export function sharedSettings(): QuireSettings {
-  return settingsShared() ?? readSettings(process.cwd());
+  return settingsFromIntegration() ?? readSettings(process.cwd());
 }
 
 /** What names the site when no title is set and the vault has no single book: its folder, unless that is the generic `content`. */

@@ -13,7 +13,7 @@ export function shareSettings(settings: QuireSettings): void {
 }
 
 /** The settings the Quire integration shared, once it has read them in this process. */
-export function settingsShared(): QuireSettings | undefined {
+export function settingsFromIntegration(): QuireSettings | undefined {
   return shared[SETTINGS];
 }
 

@@ -27,6 +27,7 @@ const LITERAL = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'md
 
 /** A note's text without its `%%comments%%`; see src/markdown/strip-comments.ts. */
 export function stripNoteComments(text: string, format: NoteFormat = 'md'): StrippedComments {
+  // Most notes have no comment: answered before the scans below, which cost more than the search itself.
   if (!text.includes('%%')) return stripComments(text, { literalRanges: () => [] });
   const plain = format === 'md' ? plainLiteralRanges(text) : undefined;
   if (plain) {
@@ -67,8 +68,8 @@ export function parsedLiteralRanges(format: NoteFormat): (text: string) => TextR
  * once every comment is cut, so checking the source and the final text
  * covers each text the search for comments parses.
  */
-const MAY_HOLD_LITERAL = /[`$\t]|~~~| {4}/;
 const JOINED_LITERAL = /~~~| {4}/;
+const mayHoldLiteral = (text: string): boolean => /[`$\t]/.test(text) || JOINED_LITERAL.test(text);
 
 /**
  * Parsing the whole note once per comment, only to learn where code stands,
@@ -78,7 +79,7 @@ const JOINED_LITERAL = /~~~| {4}/;
  */
 function plainLiteralRanges(text: string): TextRange[] | undefined {
   // A byte-order mark may stand before frontmatter: the parser's to judge.
-  if (MAY_HOLD_LITERAL.test(text) || text.startsWith('\uFEFF')) return undefined;
+  if (mayHoldLiteral(text) || text.startsWith('\uFEFF')) return undefined;
   if (!text.startsWith('---')) return [];
   // Up to the first line that is exactly `---`: at least as far as the parser's frontmatter reaches.
   const close = /^---\r?$/m.exec(text.slice(3));
