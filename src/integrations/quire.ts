@@ -89,6 +89,9 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             const staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
             const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
             if (site) {
+              // The staging folder is new (the leftovers of killed builds were cleared), so Astro need not empty it
+              // first; emptying it would delete the pages linked below, which Astro would then copy from its cache.
+              updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: keyedFiles(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
               const kept = settings.fresh ? 0 : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
               if (kept) logger.info(`${kept} unchanged pages taken from the last site`);

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -51,11 +51,15 @@ describe('npm run build', () => {
   it('keeps the last search index when no page changed, and makes it anew when one did', async () => {
     const index = async (dir: string) => new Map([...(await filesOf(dir))].filter(([file]) => file.startsWith('pagefind/')));
     const before = await index(site);
+    const page = path.join(site, 'field-guide', 'index.html');
+    const { ino } = await stat(page);
     const again = await buildSite({ contentDir: vault, outDir: site, command: 'npm run build' });
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain('search index: no page changed since the last build, so its index is kept');
     // Pages whose key is unchanged are linked from the last site rather than copied, and come out the same.
     expect(again.output).toMatch(/\[quire\] \d+ unchanged pages taken from the last site/);
+    // The very file, not a copy: Astro did not empty its output folder and write the page again from its cache.
+    expect((await stat(page)).ino).toBe(ino);
     const fresh = await buildSite({ contentDir: vault, command: 'npm run build', args: ['--force'] });
     const [linked, rendered] = await Promise.all([filesOf(site), filesOf(fresh.outDir)]);
     expect([...linked.keys()].sort()).toEqual([...rendered.keys()].sort());
