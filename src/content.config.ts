@@ -1,5 +1,6 @@
-import { glob } from 'astro/loaders';
-import { defineCollection } from 'astro:content';
+// Not `astro:content`: loading that module while Astro syncs content costs most of a second of every build, and a
+// vault with no .mdx note needs none of it. `astro/content/config` is where its defineCollection comes from.
+import { defineCollection } from 'astro/content/config';
 import { settingsFromIntegration } from './site/shared-settings.ts';
 import { builtVault } from './site/vault.ts';
 
@@ -15,11 +16,6 @@ const published = builtVault()?.mdxNotes;
 const settings = settingsFromIntegration();
 if (!settings) throw new Error('The vault is read by the Quire integration (src/integrations/quire.ts); add quire() to the integrations in astro.config.mjs.');
 const contentDir = settings.contentDir;
-const files = glob({
-  pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
-  base: contentDir,
-  generateId: ({ entry }) => entry,
-});
 const mdxNotes = defineCollection({
   loader: {
     name: 'quire-mdx-notes',
@@ -31,7 +27,13 @@ const mdxNotes = defineCollection({
         context.meta.set('contentDir', contentDir);
       }
       if (published?.size === 0) return;
-      await files.load(context);
+      // Loaded only for a vault that has .mdx notes, for the same reason as above.
+      const { glob } = await import('astro/loaders');
+      await glob({
+        pattern: published ? [...published.keys()] : ['**/*.mdx', '!**/.*/**'],
+        base: contentDir,
+        generateId: ({ entry }) => entry,
+      }).load(context);
     },
   },
 });
