@@ -7,7 +7,9 @@
  *   - no import cycle among src/'s TypeScript modules, type imports included;
  *   - code outside src/vault/ imports the model only through src/vault/index.ts; the one
  *     exception is the build command's heap sizing, which walks the vault in a process that
- *     must not load the whole model (src/cli/heap-limit.ts).
+ *     must not load the whole model (src/cli/heap-limit.ts);
+ *   - src/content.config.ts imports neither `astro:content` nor `astro/loaders` up front: Astro loads
+ *     the file while it syncs content, and either module adds most of a second to every build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,6 +73,11 @@ for (const [file, imports] of graph) {
   }
 }
 
+const contentConfig = path.join(src, 'content.config.ts');
+for (const [, heavy] of readFileSync(contentConfig, 'utf8').matchAll(/^import\b[^;]*?\bfrom\s*['"](astro:content|astro\/loaders)['"]/gm)) {
+  problems.push(`${relative(contentConfig)} imports ${heavy} up front; take defineCollection from astro/content/config and import the loaders only when a vault needs them`);
+}
+
 // Depth-first search for an import that leads back to a module still being walked.
 const state = new Map<string, 'walking' | 'done'>();
 const trail: string[] = [];
@@ -91,4 +98,4 @@ if (problems.length) {
   console.error(`${problems.length} problem(s) with the code's structure:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`structure: ${files.length} files in src/, none over ${MAX_FILE_LINES} lines; no function in src/vault/ over ${MAX_FUNCTION_LINES} lines; no import cycle; one way into the model`);
+console.log(`structure: ${files.length} files in src/, none over ${MAX_FILE_LINES} lines; no function in src/vault/ over ${MAX_FUNCTION_LINES} lines; no import cycle; one way into the model; a light content config`);
