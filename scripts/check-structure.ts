@@ -73,8 +73,19 @@ for (const [file, imports] of graph) {
   }
 }
 
+/** The modules a file loads as it is loaded: its top-level imports and re-exports, less those of types only, which vanish. */
+function loadedUpFront(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  return source.statements.flatMap((statement) => {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) return [];
+    const typesOnly = ts.isImportDeclaration(statement) ? statement.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword : statement.isTypeOnly;
+    const from = typesOnly ? undefined : statement.moduleSpecifier;
+    return from && ts.isStringLiteral(from) ? [from.text] : [];
+  });
+}
+
 const contentConfig = path.join(src, 'content.config.ts');
-for (const [, heavy] of readFileSync(contentConfig, 'utf8').matchAll(/^import\b[^;]*?\bfrom\s*['"](astro:content|astro\/loaders)['"]/gm)) {
+for (const heavy of loadedUpFront(contentConfig).filter((name) => name === 'astro:content' || name === 'astro/loaders')) {
   problems.push(`${relative(contentConfig)} imports ${heavy} up front; take defineCollection from astro/content/config and import the loaders only when a vault needs them`);
 }
 
