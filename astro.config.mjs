@@ -17,8 +17,6 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render while earlier ones are written to disk, instead of waiting for each write.
   build: { format: 'directory', concurrency: 4 },
-  // A page whose data is unchanged since the last build (src/site/cache-keys.ts) is copied, not rendered again.
-  experimental: { incrementalBuild: true },
   // Quire renders .md notes with its own unified pipeline (src/vault/render.ts). .mdx notes are
   // compiled by @astrojs/mdx, which takes its plugins from this processor: the same Obsidian syntax
   // (src/markdown/pipeline.ts), wiki-links, tags, block ids and heading ids as Markdown notes.

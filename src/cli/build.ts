@@ -76,7 +76,7 @@ function runAstro(flags: string[], staging: string): Promise<number> {
     const env = { ...process.env, ...(verbose ? { QUIRE_VERBOSE: '1' } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
     const child = spawn(process.execPath, [...flags, astroBin, 'build', ...astroArgs(), '--outDir', staging, UNINDEXED_FLAG], { stdio: ['inherit', verbose ? 'inherit' : 'pipe', 'inherit'], env });
     if (child.stdout) {
-      const log = withoutRouteLines((text) => process.stdout.write(text), say);
+      const log = withoutRouteLines((text) => process.stdout.write(text));
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk)).on('end', () => log.end());
     }
     // A build stopped from outside (a CI timeout, a service manager) stops Astro too.

@@ -1,40 +1,30 @@
 /**
  * `astro build` prints a line for every page it writes: 20,000 lines for a
  * large vault, and garbled when pages render four at a time (several routes
- * on a line, lines holding only `(+8ms)`). `npm run build` shows their count
- * instead; `--verbose` shows them as Astro prints them.
+ * on a line, lines holding only `(+8ms)`). `npm run build` leaves them out;
+ * the build's own line counts the pages written, and `--verbose` shows
+ * Astro's lines as it prints them.
  */
 const ANSI = /\x1b\[[0-9;]*m/g;
-const ROUTE = /[├└]─ (\S+?)(?=\d\d:\d\d:\d\d|\s|$)/g;
+const ROUTE = /[├└]─ \S/;
 const ONLY_TIME = /^\s*(\(\+\d+m?s\)\s*)+$/;
-const COPIED_PAGE = /[├└]─ \S+\.html[^├└]*?\((?:restored|cached)\)/g;
 
 export interface LineFilter {
   push(chunk: string): void;
   end(): void;
 }
 
-/** Passes `write` Astro's output without its route lines, with one line counting them where they stood. */
-export function withoutRouteLines(write: (text: string) => void, say: (line: string) => void): LineFilter {
+/** Passes `write` Astro's output without its route lines. */
+export function withoutRouteLines(write: (text: string) => void): LineFilter {
   let pending = '';
-  let routes = 0;
-  let copied = 0;
-  const summarise = () => {
-    if (routes === 0) return;
-    say(`${routes.toLocaleString('en')} pages written: ${(routes - copied).toLocaleString('en')} rendered, ${copied.toLocaleString('en')} unchanged since the last build`);
-    routes = 0;
-    copied = 0;
-  };
+  let inRoutes = false;
   const line = (text: string) => {
     const plain = text.replace(ANSI, '');
-    const found = [...plain.matchAll(ROUTE)];
-    if (found.length > 0 || (routes > 0 && ONLY_TIME.test(plain))) {
-      // Pages, as Astro's own closing line counts them: robots.txt, the feed and the sitemap are files, not pages.
-      routes += found.filter((route) => route[1]!.endsWith('.html')).length;
-      copied += [...plain.matchAll(COPIED_PAGE)].length;
+    if (ROUTE.test(plain) || (inRoutes && ONLY_TIME.test(plain))) {
+      inRoutes = true;
       return;
     }
-    summarise();
+    inRoutes = false;
     write(`${text}\n`);
   };
   return {
@@ -50,7 +40,6 @@ export function withoutRouteLines(write: (text: string) => void, say: (line: str
     end() {
       if (pending) line(pending);
       pending = '';
-      summarise();
     },
   };
 }

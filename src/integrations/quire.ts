@@ -12,7 +12,8 @@ import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
 import { keepUnchangedPages, recordPages, renderInputs, type KeyedFiles } from './kept-pages.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
-import { pageCacheKeys } from '../site/cache-keys.ts';
+import { outputFileKeys } from '../site/cache-keys.ts';
+import { shareUnchangedPages } from '../site/unchanged-pages.ts';
 import { releaseMemory } from './release-memory.ts';
 import { pageWeights } from './weight.ts';
 
@@ -44,11 +45,6 @@ function vaultCacheDir(cacheDir: URL, contentDir: string): string {
   return path.join(fileURLToPath(cacheDir), 'vaults', createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16));
 }
 
-/** Each page Astro's incremental build keys, by the file it is written to. */
-function keyedFiles(vault: Vault): KeyedFiles {
-  return new Map([...pageCacheKeys(vault)].map(([slug, key]) => [slug ? `${slug}/index.html` : 'index.html', key]));
-}
-
 /**
  * Quire's Astro integration: reads the vault once before pages render,
  * prints the build report, fails a strict build on problems, rebuilds the
@@ -59,6 +55,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
   let outDir: AtomicOutDir | undefined;
   /** The pages this build keys, and where they are written: for keeping unchanged ones from the last site. */
   let pages: { site: string; staging: string; keys: KeyedFiles; inputs: string } | undefined;
+  /** How many of them were taken unchanged from the last site. */
+  let unchanged = 0;
   return {
     name: 'quire',
     hooks: {
@@ -90,11 +88,12 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
             if (site) {
               // The staging folder is new (the leftovers of killed builds were cleared), so Astro need not empty it
-              // first; emptying it would delete the pages linked below, which Astro would then copy from its cache.
+              // first; emptying it would delete the pages linked below, which the routes leave to them.
               updateConfig({ vite: { build: { emptyOutDir: false } } });
-              pages = { site, staging, keys: keyedFiles(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
-              const kept = settings.fresh ? 0 : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
-              if (kept) logger.info(`${kept} unchanged pages taken from the last site`);
+              pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
+              const kept = settings.fresh ? new Set<string>() : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              shareUnchangedPages(kept);
+              unchanged = kept.size;
             }
             const problems = vault.problems.length;
             if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault, { all: true }).text}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
@@ -124,8 +123,10 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         server.watcher.on('add', onChange('add'));
         server.watcher.on('unlink', onChange('unlink'));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages: rendered, logger }) => {
         const vault = await loadVault();
+        const n = (count: number) => count.toLocaleString('en');
+        logger.info(`${n(rendered.length + unchanged)} pages written: ${n(rendered.length)} rendered, ${n(unchanged)} unchanged since the last build`);
         const written = fileURLToPath(dir);
         const copied = await copyAttachments(vault, settings!.contentDir, written);
         if (copied) logger.info(`${copied} attachment(s) copied`);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Page, Slug, Vault } from '../vault/index.ts';
+import type { Page, Redirect, Slug, Vault } from '../vault/index.ts';
 import { localLayout } from '../graph/cached.ts';
 import { folderNav, siteNav, type FolderNav } from './sidebar.ts';
+import { pageFile } from './unchanged-pages.ts';
 
 const hash = (...parts: string[]) => {
   const h = createHash('sha256');
@@ -12,19 +13,15 @@ const hash = (...parts: string[]) => {
 /** A neighbour's degree in the whole graph only sizes its circle, and `r` says how: a hub that gains a link elsewhere leaves this page as it was. */
 const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undefined : value);
 
-/** Shared by the integration, which keeps unchanged pages before the build renders, and the pages' own module graph. */
-const computed = ((globalThis as Record<symbol, WeakMap<Vault, Map<Slug, string>> | undefined>)[Symbol.for('quire.pageKeys')] ??= new WeakMap());
-
 /**
- * For Astro's incremental build: a key per page that changes whenever
- * anything the page shows changes, so an unchanged page is copied from the
- * last build instead of rendered. It hashes the data the page's templates
+ * A key per page that changes whenever anything the page shows changes, so
+ * an unchanged page is taken from the last site instead of rendered
+ * (src/integrations/kept-pages.ts). It hashes the data the page's templates
  * read: the page itself, the site's title and sidebar (sidebar.ts), the
- * sidebar's folder, and its local graph as placed. The templates' own code is Astro's to track.
+ * sidebar's folder, and its local graph as placed. The templates' own code
+ * is in what every page depends on (`renderInputs`).
  */
 export function pageCacheKeys(vault: Vault): Map<Slug, string> {
-  const known = computed.get(vault);
-  if (known) return known;
   const site = hash(JSON.stringify({ title: vault.title, base: vault.base, nav: siteNav(vault) }));
   const folders = new Map<FolderNav | undefined, string>();
   const keys = new Map<Slug, string>();
@@ -34,6 +31,23 @@ export function pageCacheKeys(vault: Vault): Map<Slug, string> {
     if (folderHash === undefined) folders.set(folder, (folderHash = hash(JSON.stringify(folder ?? null))));
     keys.set(page.slug, hash(site, folderHash, JSON.stringify(page), JSON.stringify(localLayout(vault, page.slug) ?? null, withoutDegree)));
   }
-  computed.set(vault, keys);
   return keys;
+}
+
+/** A redirect's page shows the site's title and where it sends the reader. */
+const redirectKey = (vault: Vault, redirect: Redirect) => hash(JSON.stringify([vault.title, redirect]));
+
+/** Astro compiles an MDX note itself, from the content collection, so a page that shows one is rendered every time. */
+const showsMdx = (page: Page) => (page.kind === 'service' ? page.note?.format : 'format' in page ? page.format : undefined) === 'mdx';
+
+/**
+ * The key of every page and redirect a build may take unchanged from the
+ * last site, by the file it is written to (`folder/note/index.html`).
+ */
+export function outputFileKeys(vault: Vault): Map<string, string> {
+  const keys = pageCacheKeys(vault);
+  const files = new Map<string, string>();
+  for (const page of vault.pages as Page[]) if (!showsMdx(page)) files.set(pageFile(page.slug), keys.get(page.slug)!);
+  for (const redirect of vault.redirects) files.set(pageFile(redirect.slug), redirectKey(vault, redirect));
+  return files;
 }

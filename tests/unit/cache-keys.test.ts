@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheKeys } from '../../src/site/cache-keys.ts';
+import { outputFileKeys, pageCacheKeys } from '../../src/site/cache-keys.ts';
 import { buildVault, type VaultFiles } from '../../src/vault/index.ts';
 
 const CATALOG = '- name: Amazon S3\n  aliases: [S3]\n  category: Storage\n  summary: Object storage.\n  docs: https://docs.aws.amazon.com/s3/\n';
@@ -42,5 +42,26 @@ describe('the cache key of each page', () => {
     const keys = changed(NOTES, renamed);
     expect(keys).toEqual(expect.arrayContaining(['other/neighbour', 'other/unrelated', 'folders/other']));
     expect(keys).not.toContain('lakes/ingest');
+  });
+});
+
+describe('the files a build may take unchanged from the last site', () => {
+  const built = vault({
+    ...NOTES,
+    'Lakes/Ingest.md': '---\naliases: [Landing]\n---\n# Ingest\n\nData lands in [[Amazon S3]].\n',
+    'Lakes/Widget.mdx': '# Widget\n\nAn MDX note about [[Ingest]].\n',
+  });
+  const files = outputFileKeys(built);
+
+  it('names each page and each redirect by the file it is written to', () => {
+    expect(files.has('lakes/ingest/index.html')).toBe(true);
+    expect(files.has('services/amazon-s3/index.html')).toBe(true);
+    expect(files.has('landing/index.html')).toBe(true);
+  });
+
+  it('leaves out a page that shows an MDX note, which Astro compiles at every build', () => {
+    expect(pageCacheKeys(built).has('lakes/widget' as never)).toBe(true);
+    expect(files.has('lakes/widget/index.html')).toBe(false);
+    expect([...files.keys()].filter((file) => file.includes('widget'))).toEqual([]);
   });
 });

@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keepUnchangedPages, recordPages } from '../../src/integrations/kept-pages.ts';
+
+let root: string;
+let site: string;
+let cacheDir: string;
+
+/** A site built for `keys` and published: written to a staging folder, recorded, then put in place of `site`. */
+async function publish(keys: Map<string, string>, inputs = 'code v1'): Promise<void> {
+  const staging = `${site}.staging`;
+  for (const [file, key] of keys) {
+    await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+    await writeFile(path.join(staging, file), `<p>${file} for ${key}</p>`);
+  }
+  await recordPages({ cacheDir, site, staging, inputs, keys });
+  await rename(staging, site);
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'quire-kept-pages-'));
+  site = path.join(root, 'dist');
+  cacheDir = path.join(root, 'cache');
+});
+
+const LAST = new Map([
+  ['a/index.html', 'key-a'],
+  ['b/index.html', 'key-b'],
+  ['c/index.html', 'key-c'],
+]);
+
+describe('taking unchanged pages from the last site', () => {
+  it('links the pages whose key is the one their file was written for, and no other', async () => {
+    await publish(LAST);
+    const staging = path.join(root, 'next');
+    const keys = new Map([...LAST, ['b/index.html', 'key-b2'], ['d/index.html', 'key-d']]);
+    const kept = await keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys });
+    expect([...kept].sort()).toEqual(['a/index.html', 'c/index.html']);
+    // The very file of the last site, not a copy of it.
+    expect((await stat(path.join(staging, 'a/index.html'))).ino).toBe((await stat(path.join(site, 'a/index.html'))).ino);
+    await expect(stat(path.join(staging, 'b/index.html'))).rejects.toThrow();
+  });
+
+  it('keeps no page when the code or settings changed since', async () => {
+    await publish(LAST);
+    const kept = await keepUnchangedPages({ cacheDir, site, staging: path.join(root, 'next'), inputs: 'code v2', keys: LAST });
+    expect(kept.size).toBe(0);
+  });
+
+  it('keeps no page of a file changed since it was written', async () => {
+    await publish(LAST);
+    await writeFile(path.join(site, 'a/index.html'), '<p>edited by hand</p>');
+    const staging = path.join(root, 'next');
+    const kept = await keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: LAST });
+    expect([...kept].sort()).toEqual(['b/index.html', 'c/index.html']);
+    expect(await readFile(path.join(site, 'a/index.html'), 'utf8')).toBe('<p>edited by hand</p>');
+  });
+
+  it('keeps no page for a folder it has no record of', async () => {
+    await publish(LAST);
+    const elsewhere = path.join(root, 'other-site');
+    const kept = await keepUnchangedPages({ cacheDir, site: elsewhere, staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
+    expect(kept.size).toBe(0);
+  });
+});
