@@ -91,7 +91,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
               // first; emptying it would delete the pages linked below, which the routes leave to them.
               updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
-              const kept = settings.fresh ? new Set<string>() : await keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              const kept = settings.fresh ? new Set<string>() : keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
               shareUnchangedPages(kept);
               unchanged = kept.size;
             }

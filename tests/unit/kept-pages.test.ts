@@ -36,7 +36,7 @@ describe('taking unchanged pages from the last site', () => {
     await publish(LAST);
     const staging = path.join(root, 'next');
     const keys = new Map([...LAST, ['b/index.html', 'key-b2'], ['d/index.html', 'key-d']]);
-    const kept = await keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys });
+    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys });
     expect([...kept].sort()).toEqual(['a/index.html', 'c/index.html']);
     // The very file of the last site, not a copy of it.
     expect((await stat(path.join(staging, 'a/index.html'))).ino).toBe((await stat(path.join(site, 'a/index.html'))).ino);
@@ -45,7 +45,7 @@ describe('taking unchanged pages from the last site', () => {
 
   it('keeps no page when the code or settings changed since', async () => {
     await publish(LAST);
-    const kept = await keepUnchangedPages({ cacheDir, site, staging: path.join(root, 'next'), inputs: 'code v2', keys: LAST });
+    const kept = keepUnchangedPages({ cacheDir, site, staging: path.join(root, 'next'), inputs: 'code v2', keys: LAST });
     expect(kept.size).toBe(0);
   });
 
@@ -53,7 +53,7 @@ describe('taking unchanged pages from the last site', () => {
     await publish(LAST);
     await writeFile(path.join(site, 'a/index.html'), '<p>edited by hand</p>');
     const staging = path.join(root, 'next');
-    const kept = await keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: LAST });
+    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: LAST });
     expect([...kept].sort()).toEqual(['b/index.html', 'c/index.html']);
     expect(await readFile(path.join(site, 'a/index.html'), 'utf8')).toBe('<p>edited by hand</p>');
   });
@@ -61,7 +61,7 @@ describe('taking unchanged pages from the last site', () => {
   it('keeps no page for a folder it has no record of', async () => {
     await publish(LAST);
     const elsewhere = path.join(root, 'other-site');
-    const kept = await keepUnchangedPages({ cacheDir, site: elsewhere, staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
+    const kept = keepUnchangedPages({ cacheDir, site: elsewhere, staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
     expect(kept.size).toBe(0);
   });
 });
