@@ -1,4 +1,5 @@
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILES } from './catalog-files.ts';
 import { isAttachment } from '../attachment-kinds.ts';
@@ -19,26 +20,34 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: 'it is a folder',
 };
 const lenient = new TextDecoder('utf-8');
-const READS_AT_ONCE = 32;
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** One note's text, or why it cannot be read. */
-async function readNote(full: string, vaultPath: VaultPath): Promise<SourceFile | UnreadableFile> {
+/**
+ * One note's text, or why it cannot be read. Read synchronously: at 10,000
+ * notes, awaiting each file's open, read, stat and close took about 1 s,
+ * even 32 files at a time, and these calls take a quarter of that.
+ */
+function readNote(full: string, vaultPath: VaultPath): SourceFile | UnreadableFile {
   let bytes: Buffer;
+  let modified: Date;
+  let fd: number | undefined;
   try {
-    bytes = await readFile(full);
+    fd = openSync(full, 'r');
+    modified = fstatSync(fd).mtime;
+    bytes = readFileSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return { path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
   if (bytes.includes(0)) return { path: vaultPath, reason: 'a binary file, not text' };
-  const modified = (await stat(full).catch(() => undefined))?.mtime;
   try {
-    return { path: vaultPath, text: strict.decode(bytes), ...(modified ? { modified } : {}) };
+    return { path: vaultPath, text: strict.decode(bytes), modified };
   } catch {
-    return { path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, ...(modified ? { modified } : {}) };
+    return { path: vaultPath, text: lenient.decode(bytes), invalidUtf8: true, modified };
   }
 }
 
@@ -56,7 +65,7 @@ export async function rereadNotes(root: string, files: VaultFiles, changed: Iter
     const full = path.join(root, ...vaultPath.split('/'));
     const real = await realpath(full).catch(() => full);
     if (!isInside(vault, real)) return undefined;
-    notes.set(vaultPath, await readNote(real, vaultPath));
+    notes.set(vaultPath, readNote(real, vaultPath));
   }
   const all = [...notes.values()];
   return {
@@ -131,24 +140,25 @@ export async function listVault(root: string): Promise<VaultListing> {
   return listing;
 }
 
-/** The first bytes of a file, to tell its format. */
-async function headOf(full: string): Promise<Uint8Array | undefined> {
-  const file = await open(full, 'r').catch(() => undefined);
-  if (!file) return undefined;
+/** The first bytes of a file, to tell its format; read synchronously, as notes are. */
+function headOf(full: string): Uint8Array | undefined {
+  let fd: number | undefined;
   try {
+    fd = openSync(full, 'r');
     const buffer = Buffer.alloc(SIGNATURE_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, SIGNATURE_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
+    return buffer.subarray(0, readSync(fd, buffer, 0, SIGNATURE_BYTES, 0));
+  } catch {
+    return undefined;
   } finally {
-    await file.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** The attachments whose first bytes are what their extension says; the others, as problems. */
-async function checkAttachments(root: string, attachments: VaultPath[], problems: Problem[]): Promise<VaultPath[]> {
+function checkAttachments(root: string, attachments: VaultPath[], problems: Problem[]): VaultPath[] {
   const kept: VaultPath[] = [];
   for (const vaultPath of attachments) {
-    const head = await headOf(path.join(root, ...vaultPath.split('/')));
+    const head = headOf(path.join(root, ...vaultPath.split('/')));
     const promised = head === undefined ? undefined : formatMismatch(vaultPath, head);
     if (head !== undefined && promised === undefined) {
       kept.push(vaultPath);
@@ -187,19 +197,13 @@ export async function readVault(root: string): Promise<VaultFiles> {
   const listing = await listVault(root);
   const noteFiles = listing.notes;
   const problems = listing.outside.sort().map(outsideProblem);
-  const read = async ({ full, vaultPath }: FoundFile): Promise<void> => {
-    const file = await readNote(full, vaultPath);
+  for (const { full, vaultPath } of noteFiles) {
+    const file = readNote(full, vaultPath);
     if ('reason' in file) unreadable.push(file);
     else notes.push(file);
-  };
-  // Many reads at once: one after another, a large vault spends seconds waiting on the disk. The order is restored below.
-  let next = 0;
-  const reader = async () => {
-    while (next < noteFiles.length) await read(noteFiles[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, noteFiles.length) }, reader));
+  }
   const catalog = await readCatalog(root);
-  const attachments = await checkAttachments(root, listing.attachments.sort(), problems);
+  const attachments = checkAttachments(root, listing.attachments.sort(), problems);
   notes.sort(byPath);
   unreadable.sort(byPath);
   if (notes.length === 0 && unreadable.length === 0) {
