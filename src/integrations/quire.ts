@@ -88,7 +88,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
             if (site) {
               // The staging folder is new (the leftovers of killed builds were cleared), so Astro need not empty it
-              // first; emptying it would delete the pages linked below, which the routes leave to them.
+              // first; emptying it would delete the pages linked below, which the routes then leave out.
               updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
               const kept = settings.fresh ? new Set<string>() : keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
