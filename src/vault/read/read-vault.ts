@@ -23,6 +23,16 @@ const lenient = new TextDecoder('utf-8');
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** Runs `use` on the file opened for reading, and closes it whatever happens. */
+function withOpenFile<T>(full: string, use: (fd: number) => T): T {
+  const fd = openSync(full, 'r');
+  try {
+    return use(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * One note's text, or why it cannot be read. Read synchronously: at 10,000
  * notes, awaiting each file's open, read, stat and close took about 1 s,
@@ -30,19 +40,14 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
  * files are in the page cache, and four fifths when they are not.
  */
 function readNote(full: string, vaultPath: VaultPath): SourceFile | UnreadableFile {
-  let bytes: Buffer;
-  let modified: Date;
-  let fd: number | undefined;
+  let read: { bytes: Buffer; modified: Date };
   try {
-    fd = openSync(full, 'r');
-    modified = fstatSync(fd).mtime;
-    bytes = readFileSync(fd);
+    read = withOpenFile(full, (fd) => ({ modified: fstatSync(fd).mtime, bytes: readFileSync(fd) }));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return { path: vaultPath, reason: READ_ERRORS[code] ?? `${code || String(error)}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  const { bytes, modified } = read;
   // A NUL byte does not occur in text: this is a binary file that happens to end in .md.
   if (bytes.includes(0)) return { path: vaultPath, reason: 'a binary file, not text' };
   try {
@@ -143,15 +148,11 @@ export async function listVault(root: string): Promise<VaultListing> {
 
 /** The first bytes of a file, to tell its format; read synchronously, as notes are. */
 function headOf(full: string): Uint8Array | undefined {
-  let fd: number | undefined;
+  const buffer = Buffer.alloc(SIGNATURE_BYTES);
   try {
-    fd = openSync(full, 'r');
-    const buffer = Buffer.alloc(SIGNATURE_BYTES);
-    return buffer.subarray(0, readSync(fd, buffer, 0, SIGNATURE_BYTES, 0));
+    return buffer.subarray(0, withOpenFile(full, (fd) => readSync(fd, buffer, 0, SIGNATURE_BYTES, 0)));
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
