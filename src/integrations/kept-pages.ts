@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /**
  * A build writes a whole new site beside the last one (atomic-out-dir.ts).
@@ -49,6 +50,59 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
+/** The last site's record, if it is the one of `site`. */
+function readRecord(cacheDir: string, site: string): Record | undefined {
+  const record = readJson<Record>(recordFile(cacheDir, site));
+  return record?.site === site ? record : undefined;
+}
+
+/** Makes each folder, and the folders above it, on a thread of its own; settles when it is done, whether or not it could make them all. */
+const MAKE_FOLDERS = `const { mkdirSync } = require('node:fs');
+for (const folder of require('node:worker_threads').workerData) mkdirSync(folder, { recursive: true });`;
+
+/** Folders made in the staging folder for the last site's pages, while the model is built. */
+export interface FoldersAside {
+  /** Settles once they are made. */
+  made: Promise<void>;
+  /** The page files they were made for. */
+  files: readonly string[];
+}
+
+/**
+ * Makes in `staging`, on another thread, the folder of every page of the last
+ * site. Most pages of a rebuild are linked from the last site, each into a
+ * folder of its own, and on some disks making 15,000 folders takes seconds of
+ * the kernel's time: made while the main thread builds the model, they cost the
+ * build next to nothing. A folder no page lands in is removed again
+ * (`removeUnusedFolders`). A folder that could not be made is made again where
+ * a page is linked into it, which then says what is wrong.
+ */
+export function makeFoldersAside(options: { cacheDir: string; site: string; staging: string }): FoldersAside {
+  const files = Object.keys(readRecord(options.cacheDir, options.site)?.pages ?? {});
+  const folders = [...new Set(files.map((file) => path.dirname(path.join(options.staging, file))))];
+  if (!folders.length) return { made: Promise.resolve(), files };
+  const made = new Promise<void>((resolve) => {
+    const worker = new Worker(MAKE_FOLDERS, { eval: true, workerData: folders });
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+  });
+  return { made, files };
+}
+
+/** Removes the folders made aside for pages that were neither linked nor rendered (a note deleted or moved), and the folders above them left empty. */
+export function removeUnusedFolders(staging: string, aside: FoldersAside, kept: ReadonlySet<string>): void {
+  for (const file of aside.files) {
+    if (kept.has(file) || existsSync(path.join(staging, file))) continue;
+    for (let folder = path.dirname(path.join(staging, file)); folder.startsWith(`${staging}${path.sep}`); folder = path.dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // not empty: it holds another page
+      }
+    }
+  }
+}
+
 /**
  * Links into `staging` the last site's pages that were written for the same key; answers their files.
  * Synchronous calls, each folder made once: nothing else runs while the build waits for this, and
@@ -57,8 +111,8 @@ function readJson<T>(file: string): T | undefined {
 export function keepUnchangedPages(options: { cacheDir: string; site: string; staging: string; inputs: string; keys: KeyedFiles }): Set<string> {
   const { cacheDir, site, staging, inputs, keys } = options;
   const kept = new Set<string>();
-  const record = readJson<Record>(recordFile(cacheDir, site));
-  if (!record || record.site !== site || record.inputs !== inputs) return kept;
+  const record = readRecord(cacheDir, site);
+  if (!record || record.inputs !== inputs) return kept;
   const made = new Set<string>();
   for (const [file, key] of keys) {
     const written = record.pages[file];

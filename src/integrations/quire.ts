@@ -10,7 +10,7 @@ import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../si
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
-import { keepUnchangedPages, recordPages, renderInputs, type KeyedFiles } from './kept-pages.ts';
+import { keepUnchangedPages, makeFoldersAside, recordPages, removeUnusedFolders, renderInputs, type FoldersAside, type KeyedFiles } from './kept-pages.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
 import { outputFileKeys } from '../site/cache-keys.ts';
 import { shareUnchangedPages } from '../site/unchanged-pages.ts';
@@ -55,8 +55,10 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
   let outDir: AtomicOutDir | undefined;
   /** The pages this build keys, and where they are written: for keeping unchanged ones from the last site. */
   let pages: { site: string; staging: string; keys: KeyedFiles; inputs: string } | undefined;
-  /** How many of them were taken unchanged from the last site. */
-  let unchanged = 0;
+  /** The folders made for the last site's pages while the model was built. */
+  let aside: FoldersAside | undefined;
+  /** The pages taken unchanged from the last site. */
+  let kept = new Set<string>();
   return {
     name: 'quire',
     hooks: {
@@ -68,6 +70,20 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         shareSettings(settings);
         if (command === 'preview' || command === 'sync') return;
         addWatchFile(settings.contentDir);
+        /** Where this build writes its pages, and the site it takes unchanged pages from. */
+        let staging = '';
+        let site: string | undefined;
+        if (command === 'build') {
+          // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
+          if (!process.argv.includes(UNINDEXED_FLAG)) {
+            outDir = new AtomicOutDir(fileURLToPath(config.outDir));
+            await outDir.clearLeftovers();
+            updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
+          }
+          staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
+          site = outDir?.final ?? AtomicOutDir.siteOf(staging);
+          if (site && !settings.fresh) aside = makeFoldersAside({ cacheDir: settings.cacheDir!, site, staging });
+        }
         try {
           const vault = await loadVault();
           const fatal = vault.problems.filter((p) => p.severity === 'fatal');
@@ -78,22 +94,14 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             if (prepared) logger.info(`${prepared.notes.toLocaleString('en')} ${prepared.notes === 1 ? 'note' : 'notes'}: ${prepared.fromCache} unchanged since the last build, ${prepared.notes - prepared.fromCache} prepared${prepared.threads > 1 ? ` in ${prepared.threads} threads` : ''}`);
             // Only a deployed site needs it; a first local build is not greeted with a warning.
             if (!process.env.SITE_URL) logger.info('SITE_URL is not set, so canonical links, sitemap.xml and rss.xml point at http://localhost:4321; set it to the site’s address before you deploy');
-            // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
-            if (!process.argv.includes(UNINDEXED_FLAG)) {
-              outDir = new AtomicOutDir(fileURLToPath(config.outDir));
-              await outDir.clearLeftovers();
-              updateConfig({ outDir: pathToFileURL(`${outDir.staging}/`) });
-            }
-            const staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
-            const site = outDir?.final ?? AtomicOutDir.siteOf(staging);
             if (site) {
               // The staging folder is new (the leftovers of killed builds were cleared), so Astro need not empty it
               // first; emptying it would delete the pages linked below, which the routes then leave out.
               updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
-              const kept = settings.fresh ? new Set<string>() : keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              await aside?.made;
+              kept = settings.fresh ? new Set<string>() : keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
               shareUnchangedPages(kept);
-              unchanged = kept.size;
             }
             const problems = vault.problems.length;
             if (settings!.strict && problems > 0) fail(logger, `${formatReport(vault, { all: true }).text}\nStrict mode: ${problems} problem(s) in the vault; fix them or build without QUIRE_STRICT.`);
@@ -126,13 +134,14 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, pages: rendered, logger }) => {
         const vault = await loadVault();
         const n = (count: number) => count.toLocaleString('en');
-        logger.info(`${n(rendered.length + unchanged)} pages written: ${n(rendered.length)} rendered, ${n(unchanged)} unchanged since the last build`);
+        logger.info(`${n(rendered.length + kept.size)} pages written: ${n(rendered.length)} rendered, ${n(kept.size)} unchanged since the last build`);
         const written = fileURLToPath(dir);
         const copied = await copyAttachments(vault, settings!.contentDir, written);
         if (copied) logger.info(`${copied} attachment(s) copied`);
         logger.info('first visit, gzipped, largest page of each kind:');
         for (const line of await pageWeights(vault, written)) logger.info(`  ${line}`);
         await report(vault, settings!, logger);
+        if (aside && pages) removeUnusedFolders(pages.staging, aside, kept);
         if (pages) await recordPages({ cacheDir: settings!.cacheDir!, ...pages });
         if (!outDir) {
           logger.info('the search index is built once this process has exited');

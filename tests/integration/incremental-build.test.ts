@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,9 @@ describe('building again after notes changed', () => {
   it('leaves out a note made private since, its page and every trace of it', async () => {
     const site = await filesOf(second.outDir);
     expect(site.has('aliased/index.html')).toBe(false);
+    // Nor an empty folder where its page was, or its alias's.
+    expect(existsSync(path.join(second.outDir, 'aliased'))).toBe(false);
+    expect(existsSync(path.join(second.outDir, 'also-known-as'))).toBe(false);
     const leaks = [...site].filter(([, bytes]) => bytes.includes('private-marker') || bytes.includes('/aliased/')).map(([file]) => file);
     expect(leaks).toEqual([]);
   });

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keepUnchangedPages, recordPages } from '../../src/integrations/kept-pages.ts';
+import { keepUnchangedPages, makeFoldersAside, recordPages, removeUnusedFolders } from '../../src/integrations/kept-pages.ts';
 
 let root: string;
 let site: string;
@@ -63,5 +63,43 @@ describe('taking unchanged pages from the last site', () => {
     const elsewhere = path.join(root, 'other-site');
     const kept = keepUnchangedPages({ cacheDir, site: elsewhere, staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
     expect(kept.size).toBe(0);
+  });
+});
+
+describe('the folders made for the last site’s pages while the model is built', () => {
+  const PAGES = new Map([
+    ['index.html', 'key-home'],
+    ['notes/a/index.html', 'key-a'],
+    ['notes/b/index.html', 'key-b'],
+    ['notes/b/deeper/index.html', 'key-deeper'],
+    ['gone/index.html', 'key-gone'],
+  ]);
+
+  it('makes the folder of every page the last site had, and no page', async () => {
+    await publish(PAGES);
+    const staging = path.join(root, 'next');
+    const aside = makeFoldersAside({ cacheDir, site, staging });
+    await aside.made;
+    expect((await readdir(staging, { recursive: true })).sort()).toEqual(['gone', 'notes', 'notes/a', 'notes/b', 'notes/b/deeper']);
+  });
+
+  it('removes again the folders no page landed in, and keeps those holding another page', async () => {
+    await publish(PAGES);
+    const staging = path.join(root, 'next');
+    const aside = makeFoldersAside({ cacheDir, site, staging });
+    await aside.made;
+    // a/ is kept, deeper/ is rendered again; b/ and gone/ are gone from the vault.
+    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: new Map([['notes/a/index.html', 'key-a']]) });
+    await writeFile(path.join(staging, 'notes/b/deeper/index.html'), '<p>rendered again</p>');
+    removeUnusedFolders(staging, aside, kept);
+    expect((await readdir(staging, { recursive: true })).sort()).toEqual(['notes', 'notes/a', 'notes/a/index.html', 'notes/b', 'notes/b/deeper', 'notes/b/deeper/index.html']);
+  });
+
+  it('makes nothing for a folder it has no record of', async () => {
+    await publish(PAGES);
+    const aside = makeFoldersAside({ cacheDir, site: path.join(root, 'other-site'), staging: path.join(root, 'next') });
+    await aside.made;
+    expect(aside.files).toEqual([]);
+    await expect(stat(path.join(root, 'next'))).rejects.toThrow();
   });
 });
