@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Page, Redirect, Slug, Vault } from '../vault/index.ts';
 import { localLayout } from '../graph/cached.ts';
 import { folderNav, siteNav, type FolderNav } from './sidebar.ts';
+import { shownOf } from './shown.ts';
 import { pageFile } from './unchanged-pages.ts';
 
 const hash = (...parts: string[]) => {
@@ -17,8 +18,8 @@ const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undef
  * A key per page that changes whenever anything the page shows changes, so
  * an unchanged page is taken from the last site instead of rendered
  * (src/integrations/kept-pages.ts). It hashes the data the page's templates
- * read: the page itself, the site's title and sidebar (sidebar.ts), the
- * sidebar's folder, and its local graph as placed. The templates' own code
+ * read: what the page shows of itself (shown.ts), the site's title and
+ * sidebar (sidebar.ts), the sidebar's folder, and its local graph as placed. The templates' own code
  * is in what every page depends on (`renderInputs`).
  */
 export function pageCacheKeys(vault: Vault): Map<Slug, string> {
@@ -29,7 +30,7 @@ export function pageCacheKeys(vault: Vault): Map<Slug, string> {
     const folder = folderNav(vault, page.slug);
     let folderHash = folders.get(folder);
     if (folderHash === undefined) folders.set(folder, (folderHash = hash(JSON.stringify(folder ?? null))));
-    keys.set(page.slug, hash(site, folderHash, JSON.stringify(page), JSON.stringify(localLayout(vault, page.slug) ?? null, withoutDegree)));
+    keys.set(page.slug, hash(site, folderHash, JSON.stringify(shownOf(page)), JSON.stringify(localLayout(vault, page.slug) ?? null, withoutDegree)));
   }
   return keys;
 }

@@ -1,4 +1,5 @@
 import type { Page, TocEntry } from '../vault/index.ts';
+import { passageTotal } from './shown.ts';
 
 /** A value search results can be filtered by: the page's type, its services, chapter, tags. */
 export interface SearchFilter {
@@ -27,7 +28,7 @@ export function descriptionOf(page: Page): string {
     case 'service':
       return page.service.summary;
     case 'stub':
-      return `${page.title} has no page of its own yet; ${plural(page.sections.reduce((n, s) => n + s.passages.length, 0), 'passage')} in the notes link to it.`;
+      return `${page.title} has no page of its own yet; ${plural(passageTotal(page.sections), 'passage')} in the notes link to it.`;
     case 'tag':
       return `${plural(page.pages.length, 'page')} tagged #${page.tag}.`;
     case 'folder':

@@ -45,6 +45,35 @@ describe('the cache key of each page', () => {
   });
 });
 
+describe('the cache key of a page that shows only the start of a long list', () => {
+  const pad = (i: number) => String(i).padStart(2, '0');
+  /** Seventy notes that each link to the S3 hub and to Target: more passages than either page lists. */
+  const linking = (edit?: { note: number; text: string }) => {
+    const notes: Record<string, string> = { 'Target.md': '# Target\n\nWhat the others point at.\n' };
+    for (let i = 1; i <= 70; i++) notes[`Notes/Note ${pad(i)}.md`] = `# Note ${pad(i)}\n\n${edit?.note === i ? edit.text : `Passage ${i} puts data in`} [[Amazon S3]] for [[Target]].\n`;
+    return notes;
+  };
+
+  it('is not changed by a passage the page does not show, whose list page shows it', () => {
+    const keys = changed(linking(), linking({ note: 65, text: 'Reworded passage sixty-five puts data in' }));
+    expect(keys).toContain('notes/note-65');
+    expect(keys.some((slug) => slug.startsWith('services/amazon-s3/'))).toBe(true);
+    expect(keys.some((slug) => slug.startsWith('target/linked-from'))).toBe(true);
+    expect(keys).not.toContain('services/amazon-s3');
+    expect(keys).not.toContain('target');
+  });
+
+  it('is changed by a passage the page shows', () => {
+    const keys = changed(linking(), linking({ note: 2, text: 'Reworded passage two puts data in' }));
+    expect(keys).toEqual(expect.arrayContaining(['notes/note-02', 'services/amazon-s3', 'target']));
+  });
+
+  it('is changed when the list grows, since the page counts it', () => {
+    const more = { ...linking(), 'Notes/Note 71.md': '# Note 71\n\nPassage 71 puts data in [[Amazon S3]] for [[Target]].\n' };
+    expect(changed(linking(), more)).toEqual(expect.arrayContaining(['services/amazon-s3', 'target']));
+  });
+});
+
 describe('the files a build may take unchanged from the last site', () => {
   const built = vault({
     ...NOTES,
