@@ -96,7 +96,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
             if (!process.env.SITE_URL) logger.info('SITE_URL is not set, so canonical links, sitemap.xml and rss.xml point at http://localhost:4321; set it to the site’s address before you deploy');
             if (site) {
               // The staging folder is new (the leftovers of killed builds were cleared), so Astro need not empty it
-              // first; emptying it would delete the pages linked below, which the routes then leave out.
+              // first; emptying it would delete the folders made aside and the pages linked below, which the routes
+              // then leave out.
               updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
               await aside?.made;

@@ -19,8 +19,9 @@ const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undef
  * an unchanged page is taken from the last site instead of rendered
  * (src/integrations/kept-pages.ts). It hashes the data the page's templates
  * read: what the page shows of itself (shown.ts), the site's title and
- * sidebar (sidebar.ts), the sidebar's folder, and its local graph as placed. The templates' own code
- * is in what every page depends on (`renderInputs`).
+ * sidebar (sidebar.ts), the sidebar's folder, and its local graph as
+ * placed. The templates' own code is in what every page depends on
+ * (`renderInputs`).
  */
 export function pageCacheKeys(vault: Vault): Map<Slug, string> {
   const site = hash(JSON.stringify({ title: vault.title, base: vault.base, nav: siteNav(vault) }));
