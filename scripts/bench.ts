@@ -5,6 +5,7 @@
  *   - a cold build: the out dir and Astro's and Vite's caches deleted first;
  *   - a warm rebuild with nothing changed;
  *   - a rebuild after appending a line to one note;
+ * each rebuild timed once the build before it has finished deleting the site it replaced, in the background;
  * and, after the cold build, the pages written, the size of the site and of its Pagefind index, and the
  * largest page (raw, and gzipped together with the stylesheets it links, i.e. what a reader downloads).
  *
@@ -310,6 +311,18 @@ interface Row {
   failed?: string;
 }
 
+/**
+ * A build deletes the site it replaced in a process of its own, once it has
+ * ended (src/integrations/atomic-out-dir.ts). The next build is timed once that
+ * is done, as it would be at a person's pace; answers how long it went on.
+ */
+async function lastSiteDeleted(outDir: string): Promise<number> {
+  const started = performance.now();
+  const retired = `${path.basename(outDir)}.quire-retired-`;
+  while (readdirSync(path.dirname(outDir)).some((entry) => entry.startsWith(retired))) await new Promise((resolve) => setTimeout(resolve, 50));
+  return (performance.now() - started) / 1000;
+}
+
 function tail(output: string, lines = 40): string {
   return output.trimEnd().split('\n').slice(-lines).join('\n');
 }
@@ -353,7 +366,7 @@ async function benchSize(profile: Profile, notes: number, args: Args): Promise<R
       failed('warm', row.warm);
       return row;
     }
-    log(`${notes} notes: warm rebuild ${row.warm.seconds.toFixed(1)} s`);
+    log(`${notes} notes: warm rebuild ${row.warm.seconds.toFixed(1)} s; the site it replaced deleted ${(await lastSiteDeleted(outDir)).toFixed(1)} s after it ended`);
 
     // Change one ordinary note, in the middle of the vault's order.
     const candidates = [...files.keys()].filter((file) => file.endsWith('.md') && !file.startsWith('AWS/') && !file.startsWith('Reading/')).sort();
@@ -365,7 +378,7 @@ async function benchSize(profile: Profile, notes: number, args: Args): Promise<R
       failed('one-change', row.changed);
       return row;
     }
-    log(`${notes} notes: rebuild after one change ${row.changed.seconds.toFixed(1)} s`);
+    log(`${notes} notes: rebuild after one change ${row.changed.seconds.toFixed(1)} s; the site it replaced deleted ${(await lastSiteDeleted(outDir)).toFixed(1)} s after it ended`);
     return row;
   } finally {
     if (args.keep) log(`${notes} notes: kept ${tmp}`);
