@@ -17,8 +17,8 @@ describe('the build’s heap limit', () => {
 
   it('gives a small vault the floor and a large one room in proportion', () => {
     expect(heapLimitMb(0)).toBe(1024);
-    expect(heapLimitMb(10_000)).toBe(1024);
-    expect(heapLimitMb(20_000)).toBe(1954);
-    expect(heapLimitMb(40_000)).toBe(3907);
+    expect(heapLimitMb(5_000)).toBe(1024);
+    expect(heapLimitMb(10_000)).toBe(1954);
+    expect(heapLimitMb(20_000)).toBe(3907);
   });
 });
