@@ -314,12 +314,14 @@ interface Row {
 /**
  * A build deletes the site it replaced in a process of its own, once it has
  * ended (src/integrations/atomic-out-dir.ts). The next build is timed once that
- * is done, as it would be at a person's pace; answers how long it went on.
+ * is done, as it would be at a person's pace, or after two minutes (the next
+ * build deletes what is left); answers how long it went on.
  */
 async function lastSiteDeleted(outDir: string): Promise<number> {
   const started = performance.now();
   const retired = `${path.basename(outDir)}.quire-retired-`;
-  while (readdirSync(path.dirname(outDir)).some((entry) => entry.startsWith(retired))) await new Promise((resolve) => setTimeout(resolve, 50));
+  const deleting = () => readdirSync(path.dirname(outDir)).some((entry) => entry.startsWith(retired));
+  while (deleting() && performance.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 50));
   return (performance.now() - started) / 1000;
 }
 
