@@ -1,5 +1,4 @@
-import type { Page, TocEntry } from '../vault/index.ts';
-import { passageTotal } from './shown.ts';
+import { passageTotal, type Page, type TocEntry } from '../vault/index.ts';
 
 /** A value search results can be filtered by: the page's type, its services, chapter, tags. */
 export interface SearchFilter {

@@ -22,9 +22,6 @@ export function passageSources(sections: readonly PassageSection[]): PageLink[] 
 /** A stub's "read next": the first pages that link to it. */
 export const READ_NEXT = 5;
 
-/** Passages in all of the sections. */
-export const passageTotal = (sections: readonly PassageSection[]): number => sections.reduce((n, s) => n + s.passages.length, 0);
-
 const section = (s: PassageSection) => ({ heading: s.heading, id: s.id, listedUnder: s.listedUnder, more: s.more, count: s.passages.length, passages: shownPart(s.passages, s.more) });
 const backlinks = (list: readonly Backlink[], more: MoreOfList | undefined) => ({ count: list.length, shown: shownPart(list, more) });
 

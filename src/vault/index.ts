@@ -18,5 +18,6 @@ export { readObsidianSettings } from './read/obsidian-settings.ts';
 export { formatProblem } from './problems.ts';
 export { formatReport, problemList } from './report.ts';
 export { folderOf } from './link-index.ts';
+export { passageTotal } from './stages/list-once.ts';
 export { hrefFor, normalizeBase } from './href.ts';
 export type * from './types.ts';

@@ -2,7 +2,7 @@ import { pushTo } from '../link-index.ts';
 import { slugSegment } from '../slug.ts';
 import { asSlug, type Backlink, type NoteContent, type Service, type ServicePage, type VaultPath } from '../types.ts';
 import { serviceKey } from './link-resolver.ts';
-import { gatheredSections, listOnce } from './list-once.ts';
+import { gatheredSections, listOnce, passageTotal } from './list-once.ts';
 import type { Backlinks, Catalog, Hubs, Mention, Places, Site } from './types.ts';
 
 /** Lines of notes, as a set: many thousands per build, so no string is made per line. */
@@ -46,7 +46,7 @@ export function buildHubPages(catalog: Catalog, hubs: Hubs, places: Places, back
     const cited = new PassageLines();
     const named = (mentionsOf.get(service) ?? []).map(cite).filter((b) => cited.add(b));
     const sections = listOnce(gathered, named);
-    const passageCount = sections.reduce((n, section) => n + section.passages.length, 0);
+    const passageCount = passageTotal(sections);
     passages.set(service, passageCount);
     pages.push({
       kind: 'service',

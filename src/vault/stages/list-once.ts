@@ -1,6 +1,9 @@
 import type { Backlink, PassageSection, VaultPath } from '../types.ts';
 import type { Backlinks, Place, PlaceKey } from './types.ts';
 
+/** Passages a hub or stub lists in all of its sections. */
+export const passageTotal = (sections: readonly Pick<PassageSection, 'passages'>[]): number => sections.reduce((n, s) => n + s.passages.length, 0);
+
 /** A section of a hub or stub with every passage that links to it, before each passage is given one place on the page. */
 export type GatheredSection = Pick<PassageSection, 'heading' | 'id' | 'backlinks'>;
 

@@ -1,6 +1,7 @@
 import { SlugClaims } from '../slug.ts';
 import { asSlug, asVaultPath, type Backlink, type ListPage, type MoreOfList, type Page, type PageLink, type PassageSection, type Slug } from '../types.ts';
 import type { Site } from './types.ts';
+import { passageTotal } from './list-once.ts';
 
 /**
  * How long the lists a page carries may grow before the rest moves to pages
@@ -72,7 +73,7 @@ export function paginateLists(pages: readonly Page[], taken: ReadonlySet<Slug>, 
     if ((page.kind === 'note' || page.kind === 'book' || page.kind === 'chapter') && page.backlinks.length > LIST_LIMITS.backlinks) {
       return { ...page, more: passagePages(page, 'Linked from', `${page.slug}/linked-from`, page.backlinks, LIST_LIMITS.backlinks) };
     }
-    if ((page.kind === 'service' || page.kind === 'stub') && page.sections.reduce((n, s) => n + s.passages.length, 0) > LIST_LIMITS.hubPassages) {
+    if ((page.kind === 'service' || page.kind === 'stub') && passageTotal(page.sections) > LIST_LIMITS.hubPassages) {
       return { ...page, sections: previews(page.sections).map(({ section, shown }) => (section.passages.length > shown ? { ...section, more: passagePages(page, section.heading ?? 'Linked from', `${page.slug}/${section.id}`, section.passages, shown) } : section)) };
     }
     if (page.kind === 'folder' && page.notes.length > LIST_LIMITS.linksPerPage) return { ...page, more: linkPages(page, 'Notes', page.notes) };
