@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { AtomicOutDir } from '../src/integrations/atomic-out-dir.ts';
 import { PROFILES, writeVault, type Profile } from './generate-vault.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -319,8 +320,7 @@ interface Row {
  */
 async function lastSiteDeleted(outDir: string): Promise<number> {
   const started = performance.now();
-  const retired = `${path.basename(outDir)}.quire-retired-`;
-  const deleting = () => readdirSync(path.dirname(outDir)).some((entry) => entry.startsWith(retired));
+  const deleting = () => readdirSync(path.dirname(outDir)).some((entry) => AtomicOutDir.isRetired(outDir, entry));
   while (deleting() && performance.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 50));
   return (performance.now() - started) / 1000;
 }

@@ -33,9 +33,14 @@ export class AtomicOutDir {
     const entries = await readdir(parent).catch(() => [] as string[]);
     await Promise.all(
       entries
-        .filter((entry) => entry.startsWith(`${name}${STAGING}`) || entry.startsWith(`${name}${RETIRED}`))
+        .filter((entry) => entry.startsWith(`${name}${STAGING}`) || AtomicOutDir.isRetired(this.final, entry))
         .map((entry) => rm(path.join(parent, entry), { recursive: true, force: true })),
     );
+  }
+
+  /** Whether a folder beside the site is a last site still being deleted (`dist.quire-retired-123`). */
+  static isRetired(site: string, entry: string): boolean {
+    return entry.startsWith(`${path.basename(site)}${RETIRED}`);
   }
 
   /** The site a staging folder of this kind is written for (`dist` for `dist.quire-staging-123`), if it is one. */
