@@ -4,8 +4,8 @@
  * wrote, once that process has exited; and only then the site put in place.
  *
  * Why two processes: Pagefind needs about 150 KB of memory per page, and the
- * Astro process keeps most of what it grew to while rendering (V8's heap and
- * the bundler's native memory) until it exits. Indexing inside it makes the
+ * Astro process keeps most of what it grew to while rendering (V8's heap)
+ * until it exits. Indexing inside it makes the
  * build's peak their sum; indexing after it, the larger of the two.
  * `astro build` on its own still does everything, in one process.
  *
@@ -19,6 +19,7 @@ import path from 'node:path';
 import { AtomicOutDir } from '../integrations/atomic-out-dir.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from '../integrations/pagefind.ts';
 import { countNotes, heapLimitMb } from './heap-limit.ts';
+import { withNativeMemoryReturned } from './native-memory.ts';
 import { withoutRouteLines } from './route-lines.ts';
 
 const args = process.argv.slice(2);
@@ -73,7 +74,7 @@ const outOfMemory = (code: number) => code === 134;
 
 function runAstro(flags: string[], staging: string): Promise<number> {
   return new Promise((resolve) => {
-    const env = { ...process.env, ...(verbose ? { QUIRE_VERBOSE: '1' } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
+    const env = { ...withNativeMemoryReturned(process.env), ...(verbose ? { QUIRE_VERBOSE: '1' } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
     const child = spawn(process.execPath, [...flags, astroBin, 'build', ...astroArgs(), '--outDir', staging, UNINDEXED_FLAG], { stdio: ['inherit', verbose ? 'inherit' : 'pipe', 'inherit'], env });
     if (child.stdout) {
       const log = withoutRouteLines((text) => process.stdout.write(text));
