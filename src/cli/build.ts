@@ -5,8 +5,8 @@
  *
  * Why two processes: Pagefind needs about 150 KB of memory per page, and the
  * Astro process keeps most of what it grew to while rendering (V8's heap)
- * until it exits. Indexing inside it makes the
- * build's peak their sum; indexing after it, the larger of the two.
+ * until it exits. Indexing inside it makes the build's peak their sum;
+ * indexing after it, the larger of the two.
  * `astro build` on its own still does everything, in one process.
  *
  * Arguments are passed on to `astro build` (`--force`, `--root`…); the site

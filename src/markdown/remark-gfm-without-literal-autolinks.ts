@@ -7,8 +7,8 @@
  * Why: the autolink syntax is tried at every letter and digit of a note's
  * text, to find where an email address might begin. That doubles the time
  * micromark takes to parse a note, and a follow-up search of every text
- * node for the links it missed adds more; in a vault whose notes mostly
- * hold no address at all, it was the largest single cost of preparing them.
+ * node for the links it missed adds more: in a vault whose notes hold no
+ * address, about a sixth of the time its notes took to prepare.
  */
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
