@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 /** The record of one output folder: a vault built into two folders keeps one for each. */
 const recordFile = (cacheDir: string, site: string) => path.join(cacheDir, `quire-pages-${createHash('sha256').update(site).digest('hex').slice(0, 16)}.json`);
 
-interface Record {
+export interface PageRecord {
   /** The site these files were published to. */
   site: string;
   /** What rendering depends on besides a page's key: the code, the lockfile, the settings. */
@@ -50,9 +50,9 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** The last site's record, if it is the one of `site`. */
-function readRecord(cacheDir: string, site: string): Record | undefined {
-  const record = readJson<Record>(recordFile(cacheDir, site));
+/** The record of the last site published to `site`, read once per build for the folders made aside and the pages kept. */
+export function lastRecord(cacheDir: string, site: string): PageRecord | undefined {
+  const record = readJson<PageRecord>(recordFile(cacheDir, site));
   return record?.site === site ? record : undefined;
 }
 
@@ -77,9 +77,9 @@ export interface FoldersAside {
  * (`removeUnusedFolders`). A folder that could not be made is made again where
  * a page is linked into it, which then says what is wrong.
  */
-export function makeFoldersAside(options: { cacheDir: string; site: string; staging: string }): FoldersAside {
-  const files = Object.keys(readRecord(options.cacheDir, options.site)?.pages ?? {});
-  const folders = [...new Set(files.map((file) => path.dirname(path.join(options.staging, file))))];
+export function makeFoldersAside(record: PageRecord | undefined, staging: string): FoldersAside {
+  const files = Object.keys(record?.pages ?? {});
+  const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, file))))];
   if (!folders.length) return { made: Promise.resolve(), files };
   const made = new Promise<void>((resolve) => {
     const worker = new Worker(MAKE_FOLDERS, { eval: true, workerData: folders });
@@ -109,11 +109,11 @@ export function removeUnusedFolders(staging: string, aside: FoldersAside, kept: 
  * takes a quarter of the time of awaiting a `link` for each. Each folder is made once, if
  * `makeFoldersAside` has not made it already.
  */
-export function keepUnchangedPages(options: { cacheDir: string; site: string; staging: string; inputs: string; keys: KeyedFiles }): Set<string> {
-  const { cacheDir, site, staging, inputs, keys } = options;
+export function keepUnchangedPages(options: { record: PageRecord | undefined; staging: string; inputs: string; keys: KeyedFiles }): Set<string> {
+  const { record, staging, inputs, keys } = options;
   const kept = new Set<string>();
-  const record = readRecord(cacheDir, site);
   if (!record || record.inputs !== inputs) return kept;
+  const site = record.site;
   const made = new Set<string>();
   for (const [file, key] of keys) {
     const written = record.pages[file];
@@ -136,11 +136,11 @@ export function keepUnchangedPages(options: { cacheDir: string; site: string; st
 /** Notes which key each page of the new site was written for, to be published to `site`. */
 export async function recordPages(options: { cacheDir: string; site: string; staging: string; inputs: string; keys: KeyedFiles }): Promise<void> {
   const { cacheDir, site, staging, inputs, keys } = options;
-  const pages: Record['pages'] = {};
+  const pages: PageRecord['pages'] = {};
   for (const [file, key] of keys) {
     const written = statSync(path.join(staging, file), { throwIfNoEntry: false });
     if (written) pages[file] = { key, ino: written.ino, size: written.size, mtimeMs: written.mtimeMs };
   }
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(recordFile(cacheDir, site), JSON.stringify({ site, inputs, pages } satisfies Record));
+  await writeFile(recordFile(cacheDir, site), JSON.stringify({ site, inputs, pages } satisfies PageRecord));
 }

@@ -10,7 +10,7 @@ import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../si
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
-import { keepUnchangedPages, makeFoldersAside, recordPages, removeUnusedFolders, renderInputs, type FoldersAside, type KeyedFiles } from './kept-pages.ts';
+import { keepUnchangedPages, lastRecord, makeFoldersAside, recordPages, removeUnusedFolders, renderInputs, type FoldersAside, type KeyedFiles, type PageRecord } from './kept-pages.ts';
 import { indexAndPublish, UNINDEXED_FLAG } from './pagefind.ts';
 import { outputFileKeys } from '../site/cache-keys.ts';
 import { shareUnchangedPages } from '../site/unchanged-pages.ts';
@@ -73,6 +73,8 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
         /** Where this build writes its pages, and the site it takes unchanged pages from. */
         let staging = '';
         let site: string | undefined;
+        /** What the last build published there, unless this one is built afresh. */
+        let last: PageRecord | undefined;
         if (command === 'build') {
           // `npm run build` stages, indexes and publishes the site itself, once this process is gone (src/cli/build.ts).
           if (!process.argv.includes(UNINDEXED_FLAG)) {
@@ -82,7 +84,10 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
           }
           staging = outDir?.staging ?? fileURLToPath(config.outDir).replace(/\/$/, '');
           site = outDir?.final ?? AtomicOutDir.siteOf(staging);
-          if (site && !settings.fresh) aside = makeFoldersAside({ cacheDir: settings.cacheDir!, site, staging });
+          if (site && !settings.fresh) {
+            last = lastRecord(settings.cacheDir!, site);
+            aside = makeFoldersAside(last, staging);
+          }
         }
         try {
           const vault = await loadVault();
@@ -101,7 +106,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
               updateConfig({ vite: { build: { emptyOutDir: false } } });
               pages = { site, staging, keys: outputFileKeys(vault), inputs: renderInputs(settings.root, { settings: { ...settings, fresh: undefined }, site: config.site, base: config.base, format: config.build.format }) };
               await aside?.made;
-              kept = settings.fresh ? new Set<string>() : keepUnchangedPages({ cacheDir: settings.cacheDir!, ...pages });
+              kept = keepUnchangedPages({ record: last, staging, inputs: pages.inputs, keys: pages.keys });
               shareUnchangedPages(kept);
             }
             const problems = vault.problems.length;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keepUnchangedPages, makeFoldersAside, recordPages, removeUnusedFolders } from '../../src/integrations/kept-pages.ts';
+import { keepUnchangedPages, lastRecord, makeFoldersAside, recordPages, removeUnusedFolders } from '../../src/integrations/kept-pages.ts';
 
 let root: string;
 let site: string;
@@ -36,7 +36,7 @@ describe('taking unchanged pages from the last site', () => {
     await publish(LAST);
     const staging = path.join(root, 'next');
     const keys = new Map([...LAST, ['b/index.html', 'key-b2'], ['d/index.html', 'key-d']]);
-    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys });
+    const kept = keepUnchangedPages({ record: lastRecord(cacheDir, site), staging, inputs: 'code v1', keys });
     expect([...kept].sort()).toEqual(['a/index.html', 'c/index.html']);
     // The very file of the last site, not a copy of it.
     expect((await stat(path.join(staging, 'a/index.html'))).ino).toBe((await stat(path.join(site, 'a/index.html'))).ino);
@@ -45,7 +45,7 @@ describe('taking unchanged pages from the last site', () => {
 
   it('keeps no page when the code or settings changed since', async () => {
     await publish(LAST);
-    const kept = keepUnchangedPages({ cacheDir, site, staging: path.join(root, 'next'), inputs: 'code v2', keys: LAST });
+    const kept = keepUnchangedPages({ record: lastRecord(cacheDir, site), staging: path.join(root, 'next'), inputs: 'code v2', keys: LAST });
     expect(kept.size).toBe(0);
   });
 
@@ -53,7 +53,7 @@ describe('taking unchanged pages from the last site', () => {
     await publish(LAST);
     await writeFile(path.join(site, 'a/index.html'), '<p>edited by hand</p>');
     const staging = path.join(root, 'next');
-    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: LAST });
+    const kept = keepUnchangedPages({ record: lastRecord(cacheDir, site), staging, inputs: 'code v1', keys: LAST });
     expect([...kept].sort()).toEqual(['b/index.html', 'c/index.html']);
     expect(await readFile(path.join(site, 'a/index.html'), 'utf8')).toBe('<p>edited by hand</p>');
   });
@@ -61,7 +61,7 @@ describe('taking unchanged pages from the last site', () => {
   it('keeps no page for a folder it has no record of', async () => {
     await publish(LAST);
     const elsewhere = path.join(root, 'other-site');
-    const kept = keepUnchangedPages({ cacheDir, site: elsewhere, staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
+    const kept = keepUnchangedPages({ record: lastRecord(cacheDir, elsewhere), staging: path.join(root, 'next'), inputs: 'code v1', keys: LAST });
     expect(kept.size).toBe(0);
   });
 });
@@ -78,7 +78,7 @@ describe('the folders made for the last site’s pages while the model is built'
   it('makes the folder of every page the last site had, and no page', async () => {
     await publish(PAGES);
     const staging = path.join(root, 'next');
-    const aside = makeFoldersAside({ cacheDir, site, staging });
+    const aside = makeFoldersAside(lastRecord(cacheDir, site), staging);
     await aside.made;
     expect((await readdir(staging, { recursive: true })).sort()).toEqual(['gone', 'notes', 'notes/a', 'notes/b', 'notes/b/deeper']);
   });
@@ -86,10 +86,10 @@ describe('the folders made for the last site’s pages while the model is built'
   it('removes again the folders no page landed in, and keeps those holding another page', async () => {
     await publish(PAGES);
     const staging = path.join(root, 'next');
-    const aside = makeFoldersAside({ cacheDir, site, staging });
+    const aside = makeFoldersAside(lastRecord(cacheDir, site), staging);
     await aside.made;
     // a/ is kept, deeper/ is rendered again; b/ and gone/ are gone from the vault.
-    const kept = keepUnchangedPages({ cacheDir, site, staging, inputs: 'code v1', keys: new Map([['notes/a/index.html', 'key-a']]) });
+    const kept = keepUnchangedPages({ record: lastRecord(cacheDir, site), staging, inputs: 'code v1', keys: new Map([['notes/a/index.html', 'key-a']]) });
     await writeFile(path.join(staging, 'notes/b/deeper/index.html'), '<p>rendered again</p>');
     removeUnusedFolders(staging, aside, kept);
     expect((await readdir(staging, { recursive: true })).sort()).toEqual(['notes', 'notes/a', 'notes/a/index.html', 'notes/b', 'notes/b/deeper', 'notes/b/deeper/index.html']);
@@ -97,7 +97,7 @@ describe('the folders made for the last site’s pages while the model is built'
 
   it('makes nothing for a folder it has no record of', async () => {
     await publish(PAGES);
-    const aside = makeFoldersAside({ cacheDir, site: path.join(root, 'other-site'), staging: path.join(root, 'next') });
+    const aside = makeFoldersAside(lastRecord(cacheDir, path.join(root, 'other-site')), path.join(root, 'next'));
     await aside.made;
     expect(aside.files).toEqual([]);
     await expect(stat(path.join(root, 'next'))).rejects.toThrow();
