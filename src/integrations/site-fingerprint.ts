@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * What the search index is made from: every page's HTML, with Pagefind's
@@ -11,24 +10,18 @@ import { fileURLToPath } from 'node:url';
  */
 const FINGERPRINT = 'quire-pages.sha256';
 
-/** Pagefind's version, from the package.json above its entry point (the package does not export that file). */
-function pagefindVersion(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind'))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (!existsSync(path.join(dir, 'package.json'))) continue;
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-    if (manifest.name === 'pagefind') return manifest.version ?? '';
-  }
-  return '';
-}
-
-/** A hash of every HTML page of a written site (outside its `pagefind/` folder), by path and bytes. */
-export function siteFingerprint(site: string): string {
-  const hash = createHash('sha256').update(`pagefind ${pagefindVersion()}\0`);
-  const pages = readdirSync(site, { recursive: true, withFileTypes: true })
+/** Every HTML page of a written site, outside its `pagefind/` folder: its path from the site, sorted. */
+export function sitePages(site: string): string[] {
+  return readdirSync(site, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)))
     .filter((page) => !page.startsWith(`pagefind${path.sep}`))
     .sort();
+}
+
+/** A hash of these pages of a site, by path and bytes, and of the Pagefind version that indexes them. */
+export function siteFingerprint(site: string, pages: readonly string[], pagefindVersion: string): string {
+  const hash = createHash('sha256').update(`pagefind ${pagefindVersion}\0`);
   for (const page of pages) hash.update(page).update('\0').update(readFileSync(path.join(site, page))).update('\0');
   return hash.digest('hex');
 }
