@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { CATALOG_FILES, formatProblem, formatReport, problemList, VaultNotFoundError, type Vault, type VaultPath } from '../vault/index.ts';
 import { readSettings, type QuireOptions, type QuireSettings } from '../site/settings.ts';
 import { shareSettings } from '../site/shared-settings.ts';
-import { forgetVault, lastPreparation, loadVault, type VaultChange } from '../site/vault-builder.ts';
+import { forgetVault, lastPreparation, loadVault, notesSaved, type VaultChange } from '../site/vault-builder.ts';
 import { pathToFileURL } from 'node:url';
 import { attachmentMiddleware, copyAttachments } from './attachments.ts';
 import { AtomicOutDir } from './atomic-out-dir.ts';
@@ -139,6 +139,7 @@ export default function quire(options: QuireOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages: rendered, logger }) => {
         const vault = await loadVault();
+        await notesSaved();
         const n = (count: number) => count.toLocaleString('en');
         logger.info(`${n(rendered.length + kept.size)} pages written: ${n(rendered.length)} rendered, ${n(kept.size)} unchanged since the last build`);
         const written = fileURLToPath(dir);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writev } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -79,6 +79,36 @@ function codeVersion(): string | undefined {
   return hash.digest('hex');
 }
 
+/**
+ * Writes the cache file beside itself and renames it over, so a build stopped
+ * half-way never leaves half a cache. The write starts before this returns; a
+ * process that exits before the rename takes the partial file with it.
+ */
+async function writeCacheFile(file: string, parts: Uint8Array[]): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  const removePartial = () => rmSync(partial, { force: true });
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(partial, 'w');
+  process.once('exit', removePartial);
+  try {
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    await new Promise<void>((resolve, reject) =>
+      writev(fd, parts, (error, bytes) => {
+        closeSync(fd);
+        if (error) reject(error);
+        else if (bytes !== total) reject(new Error(`${partial}: short write`));
+        else resolve();
+      }),
+    );
+    await rename(partial, file);
+  } catch (error) {
+    removePartial();
+    throw error;
+  } finally {
+    process.off('exit', removePartial);
+  }
+}
+
 export async function openNoteCache(cacheDir: string, context: PrepareContext): Promise<NoteCache | undefined> {
   const version = codeVersion();
   if (!version) return undefined;
@@ -120,21 +150,11 @@ export async function openNoteCache(cacheDir: string, context: PrepareContext): 
       }
     },
     async save(entries, serialized) {
-      const known = await load();
+      // Up to the write itself this runs at once when the file was read already, so it is written while the build goes on.
+      const known = stored ?? (await load());
       if (entries.size === known.size && [...entries.keys()].every((key) => known.has(key))) return;
       const kept = [...entries].map(([key, entry]): [string, Uint8Array] => [key, serialized?.get(key) ?? known.get(key) ?? serialize(entry)]);
-      await mkdir(cacheDir, { recursive: true });
-      // Written beside and renamed over, so a build stopped half-way never leaves half a cache.
-      const partial = `${file}.${process.pid}.partial`;
-      const handle = await open(partial, 'w');
-      try {
-        const parts = cacheFileParts(salt.toString('hex'), kept);
-        const { bytesWritten } = await handle.writev(parts);
-        if (bytesWritten !== parts.reduce((sum, part) => sum + part.length, 0)) throw new Error(`${partial}: short write`);
-      } finally {
-        await handle.close();
-      }
-      await rename(partial, file);
+      await writeCacheFile(file, cacheFileParts(salt.toString('hex'), kept));
       stored = new Map(kept);
     },
   };

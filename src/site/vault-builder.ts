@@ -56,6 +56,8 @@ interface ProcessState {
   files?: LastFiles | undefined;
   memo?: ModelMemo;
   pendingSave?: ReturnType<typeof setTimeout>;
+  /** A build's cache of prepared notes being written, while the model is built: see `notesSaved`. */
+  saving?: Promise<void>;
   /** The dev server's cache of prepared notes, for the settings that make `key`. */
   noteCache?: { key: string; cache: NoteCache | undefined };
 }
@@ -104,6 +106,11 @@ export function loadVault(): Promise<Vault> {
   return vault;
 }
 
+/** Once the cache of prepared notes a build writes is on disk. */
+export function notesSaved(): Promise<void> {
+  return state.saving ?? Promise.resolve();
+}
+
 export function lastPreparation(): Preparation | undefined {
   return state.prepared?.last;
 }
@@ -148,7 +155,8 @@ async function prepareNotes(files: VaultFiles, options: BuildOptions, settings: 
   state.prepared = { entries: settings.command === 'dev' ? entries : new Map(), last: { notes: all.length, fromCache: all.length - missing.length, threads } };
   if (cache && missing.length > 0) {
     if (settings.command === 'dev') scheduleSave(() => cache.save(entries, serialized));
-    else await cache.save(entries, serialized).catch(() => undefined);
+    // Written while the model is built (the file is 128 MB at 10,000 notes); the build waits for it at its end.
+    else state.saving = cache.save(entries, serialized).catch(() => undefined);
   }
   return all;
 }

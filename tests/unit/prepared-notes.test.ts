@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +90,18 @@ describe('the cache of prepared notes', () => {
     await broken.save(new Map([[broken.keyOf(note), prepared]]));
     const mended = (await openNoteCache(dir, context))!;
     expect(await mended.get(mended.keyOf(note))).toEqual(prepared);
+  });
+
+  it('leaves no partial file behind when the cache cannot be written, and the build goes on without it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quire-cache-'));
+    // A folder where the cache file would go: the write is renamed onto it and fails.
+    await mkdir(path.join(dir, 'quire-notes.bin', 'in-the-way'), { recursive: true });
+    const files = await readVault(fixture('links-vault'));
+    const context = prepareContext(files);
+    const note = files.notes[0]!;
+    const cache = (await openNoteCache(dir, context))!;
+    await expect(cache.save(new Map([[cache.keyOf(note), prepareFile(note, context)]]))).rejects.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['quire-notes.bin']);
+    expect(await cache.get(cache.keyOf(note))).toBeUndefined();
   });
 });
