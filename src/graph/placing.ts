@@ -63,7 +63,7 @@ export function boundsOf(nodes: readonly { x: number; y: number; r: number }[]):
 
 
 /** Roughly where a node's label falls, as a zero-radius box for `boundsOf`. */
-export function labelBox(node: PlacedNode, fontSize: number): { x: number; y: number; r: number }[] {
+export function labelBox(node: Pick<PlacedNode, 'label' | 'text'>, fontSize: number): { x: number; y: number; r: number }[] {
   const width = node.label.length * fontSize * 0.6;
   const start = node.text.anchor === 'start' ? node.text.x : node.text.anchor === 'end' ? node.text.x - width : node.text.x - width / 2;
   return [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page, Redirect, Slug, Vault } from '../vault/index.ts';
-import { localLayout } from '../graph/cached.ts';
+import { sizedLocalGraph } from '../graph/cached.ts';
 import { folderNav, siteNav, type FolderNav } from './sidebar.ts';
 import { shownOf } from './shown.ts';
 import { pageFile } from './unchanged-pages.ts';
@@ -11,17 +11,14 @@ const hash = (...parts: string[]) => {
   return h.digest('base64url');
 };
 
-/** A neighbour's degree in the whole graph only sizes its circle, and `r` says how: a hub that gains a link elsewhere leaves this page as it was. */
-const withoutDegree = (key: string, value: unknown) => (key === 'degree' ? undefined : value);
-
 /**
  * A key per page that changes whenever anything the page shows changes, so
  * an unchanged page is taken from the last site instead of rendered
  * (src/integrations/kept-pages.ts). It hashes the data the page's templates
  * read: what the page shows of itself (shown.ts), the site's title and
- * sidebar (sidebar.ts), the sidebar's folder, and its local graph as
- * placed. The templates' own code is in what every page depends on
- * (`renderInputs`).
+ * sidebar (sidebar.ts), the sidebar's folder, and what its local graph is
+ * drawn from (its nodes, sized: placing them is left to the pages rendered).
+ * The templates' own code is in what every page depends on (`renderInputs`).
  */
 export function pageCacheKeys(vault: Vault): Map<Slug, string> {
   const site = hash(JSON.stringify({ title: vault.title, base: vault.base, nav: siteNav(vault) }));
@@ -31,7 +28,7 @@ export function pageCacheKeys(vault: Vault): Map<Slug, string> {
     const folder = folderNav(vault, page.slug);
     let folderHash = folders.get(folder);
     if (folderHash === undefined) folders.set(folder, (folderHash = hash(JSON.stringify(folder ?? null))));
-    keys.set(page.slug, hash(site, folderHash, JSON.stringify(shownOf(page)), JSON.stringify(localLayout(vault, page.slug) ?? null, withoutDegree)));
+    keys.set(page.slug, hash(site, folderHash, JSON.stringify(shownOf(page)), JSON.stringify(sizedLocalGraph(vault, page.slug) ?? null)));
   }
   return keys;
 }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/graph/layout-global.ts';
-import { layoutLocalGraph } from '../../src/graph/layout-local.ts';
+import { layoutLocalGraph, placeLocalGraph, sizeLocalGraph } from '../../src/graph/layout-local.ts';
 import { shortTitle } from '../../src/graph/placing.ts';
 import { globalLayout, localLayout, siteGraph } from '../../src/graph/cached.ts';
-import { buildGraph, localGraph, type Graph } from '../../src/graph/build-graph.ts';
-import type { Slug, Vault } from '../../src/vault/index.ts';
+import { buildGraph, localGraph, type Graph, type GraphKind, type LocalGraph } from '../../src/graph/build-graph.ts';
+import type { Href, Slug, Vault } from '../../src/vault/index.ts';
 import { fixture, shippedVault, vaultOf } from '../helpers/fixtures.ts';
 
 const slug = (text: string) => text as Slug;
@@ -223,6 +223,32 @@ describe('the local layout', () => {
       const ys = layout.neighbours.filter((n) => n.side === side).map((n) => n.y);
       for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(20);
     }
+  });
+});
+
+describe('what a local graph is drawn from', () => {
+  const node = (name: string, degree: number, kind: GraphKind = 'note') => ({ slug: slug(name), title: name, href: `/${name}/` as Href, kind, degree });
+  const graph = (scale: number): LocalGraph => ({
+    centre: node('page', 2 * scale),
+    neighbours: [
+      { ...node('hub', 4 * scale, 'service'), direction: 'out' },
+      { ...node('other', scale), direction: 'in' },
+    ],
+    total: 2,
+  });
+
+  it('sizes each node by its degree against the best-connected one drawn, and keeps no degree', () => {
+    const sized = sizeLocalGraph(graph(1));
+    expect(sized.neighbours.map((n) => [n.slug, n.r])).toEqual([['hub', 9], ['other', 6]]);
+    // The page is drawn a little larger than a neighbour of its degree would be.
+    expect(sized.centre.r).toBe(7.2 + 2);
+    expect(JSON.stringify(sized)).not.toContain('degree');
+  });
+
+  it('is the same when degrees change in proportion, as the drawing is: a page keeps its cache key', () => {
+    expect(sizeLocalGraph(graph(3))).toEqual(sizeLocalGraph(graph(1)));
+    expect(placeLocalGraph(sizeLocalGraph(graph(3)))).toEqual(layoutLocalGraph(graph(1)));
+    expect(sizeLocalGraph({ ...graph(1), total: 3 })).not.toEqual(sizeLocalGraph(graph(1)));
   });
 });
 
