@@ -61,8 +61,10 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 export async function indexAndPublish(outDir: AtomicOutDir, say: (line: string) => void): Promise<{ ok: true } | { ok: false; message: string }> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const pagefind = await pagefindPackage().catch((error: Error) => error);
+  if (pagefind instanceof Error) return { ok: false, message: `Pagefind could not be found: ${pagefind.message}\nThe previous site, if any, is left in place.` };
   const pages = sitePages(outDir.staging);
-  const fingerprint = siteFingerprint(outDir.staging, pages, (await pagefindPackage()).version);
+  const fingerprint = siteFingerprint(outDir.staging, pages, pagefind.version);
   if (await indexMatches(outDir.final, fingerprint)) {
     await keepIndex(outDir.final, outDir.staging);
     say(`search index: no page changed since the last build, so its index is kept (${seconds()} s)`);
