@@ -452,7 +452,7 @@ function report(rows: Row[]): string[] {
       const known = [p.setup, p.bundling, p.rendering, p.indexing].reduce<number>((sum, v) => sum + (v ?? 0), 0);
       const changed = row.changed?.ok ? row.changed : undefined;
       const changedIndex = changed ? (parsePhases(changed.output).indexing ?? 0) : undefined;
-      const share = changed ? `${(((changed.seconds - changedIndex!) / row.cold!.seconds) * 100).toFixed(0)}%` : '—';
+      const share = changed ? `${(((changed.seconds - changedIndex!) / row.cold!.seconds) * 100).toFixed(1)}%` : '—';
       const perNote = row.site ? (row.site.pages / row.notes).toFixed(2) : '—';
       out.push(`| ${[row.notes.toLocaleString('en-US'), perNote, cell(row.cold!.seconds), cell(p.setup), cell(p.bundling), cell(p.rendering), cell(p.indexing), cell(row.cold!.seconds - known), cell(changed?.seconds), cell(changedIndex), share].join(' | ')} |`);
     }
