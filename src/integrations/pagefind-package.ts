@@ -17,8 +17,7 @@ let found: Promise<PagefindPackage> | undefined;
  */
 export function pagefindPackage(): Promise<PagefindPackage> {
   found ??= (async () => {
-    const root = packageRoot();
-    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string };
+    const { root, manifest } = installedPackage();
     const { resolveBinaryPath } = (await import(pathToFileURL(path.join(root, 'lib', 'resolveBinary.js')).href)) as { resolveBinaryPath: (names: string[]) => string };
     // What the package's own `pagefind` command runs: the extended binary where it is installed.
     return { version: manifest.version ?? '', binary: resolveBinaryPath(['pagefind_extended', 'pagefind']) };
@@ -26,10 +25,13 @@ export function pagefindPackage(): Promise<PagefindPackage> {
   return found;
 }
 
-function packageRoot(): string {
+/** The package's folder and its package.json, found above its entry point. */
+function installedPackage(): { root: string; manifest: { name?: string; version?: string } } {
   for (let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind'))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'pagefind') return dir;
+    const file = path.join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (manifest.name === 'pagefind') return { root: dir, manifest };
   }
   throw new Error('the pagefind package is not installed; run npm install');
 }
