@@ -46,17 +46,6 @@ const LOCAL = { step: 26, inner: 130, bulge: 40, label: 26, centreLabel: 34, mar
 const LOCAL_FONT = 12;
 const CAPTION_WIDTH = 170;
 
-/**
- * Places a page's neighbours without physics: the page in the middle, what
- * it links to in an arc on the right, what links to it in an arc on the
- * left, in the order `localGraph` gives. Cheap enough to run for every page.
- * The viewBox is cut to what is drawn, labels included, in units meant to be
- * shown at one pixel each.
- */
-export function layoutLocalGraph(local: LocalGraph): LocalLayout {
-  return placeLocalGraph(sizeLocalGraph(local));
-}
-
 /** Each node sized, with the page a little larger than its neighbours; degrees are dropped once they have sized the circles. */
 export function sizeLocalGraph(local: LocalGraph): SizedLocalGraph {
   const radiusOf = sizer([local.centre, ...local.neighbours]);
@@ -67,7 +56,13 @@ export function sizeLocalGraph(local: LocalGraph): SizedLocalGraph {
   return { centre: sized(local.centre, 2), neighbours: local.neighbours.map((node) => sized(node)), total: local.total };
 }
 
-/** `layoutLocalGraph` for a graph already sized. */
+/**
+ * Places a page's sized neighbours without physics: the page in the middle,
+ * what it links to in an arc on the right, what links to it in an arc on the
+ * left, in the order `localGraph` gives. Cheap enough to run for every page.
+ * The viewBox is cut to what is drawn, labels included, in units meant to be
+ * shown at one pixel each.
+ */
 export function placeLocalGraph(local: SizedLocalGraph): LocalLayout {
   const right = local.neighbours.filter((n) => n.direction === 'out');
   const left = local.neighbours.filter((n) => n.direction === 'in');

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AtomicOutDir } from './atomic-out-dir.ts';
 import { pagefindPackage } from './pagefind-package.ts';
-import { indexMatches, keepIndex, recordFingerprint, siteFingerprint, sitePages } from './site-fingerprint.ts';
+import { indexMatches, keepIndex, recordFingerprint, siteFingerprint } from './site-fingerprint.ts';
+import { sitePages } from './site-pages.ts';
 
 /**
  * The one place the site's search index is made: after `npm run build`'s

@@ -10,15 +10,6 @@ import path from 'node:path';
  */
 const FINGERPRINT = 'quire-pages.sha256';
 
-/** Every HTML page of a written site, outside its `pagefind/` folder: its path from the site, sorted. */
-export function sitePages(site: string): string[] {
-  return readdirSync(site, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)))
-    .filter((page) => !page.startsWith(`pagefind${path.sep}`))
-    .sort();
-}
-
 /** A hash of these pages of a site, by path and bytes, and of the Pagefind version that indexes them. */
 export function siteFingerprint(site: string, pages: readonly string[], pagefindVersion: string): string {
   const hash = createHash('sha256').update(`pagefind ${pagefindVersion}\0`);

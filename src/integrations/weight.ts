@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Vault } from '../vault/index.ts';
+import { sitePages } from './site-pages.ts';
 
 interface Weight {
   html: number;
@@ -40,13 +41,10 @@ export async function pageWeights(vault: Vault, outDir: string): Promise<string[
   };
   // The largest page of each kind by size on disk; only those are gzipped, so the report stays quick on big sites.
   const biggest = new Map<string, { file: string; relative: string; size: number }>();
-  // Listed and measured synchronously: awaiting each folder and each file took seconds for 10,000 pages.
-  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(outDir, full).split(path.sep).join('/');
-    if (relative.startsWith('pagefind/')) continue;
+  // Measured synchronously: awaiting each file took seconds for 10,000 pages.
+  for (const page of sitePages(outDir)) {
+    const full = path.join(outDir, page);
+    const relative = page.split(path.sep).join('/');
     const kind = kindOf(relative);
     const { size } = statSync(full);
     if (size > (biggest.get(kind)?.size ?? -1)) biggest.set(kind, { file: full, relative, size });

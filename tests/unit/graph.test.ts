@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/graph/layout-global.ts';
-import { layoutLocalGraph, placeLocalGraph, sizeLocalGraph } from '../../src/graph/layout-local.ts';
+import { placeLocalGraph, sizeLocalGraph } from '../../src/graph/layout-local.ts';
 import { shortTitle } from '../../src/graph/placing.ts';
 import { globalLayout, localLayout, siteGraph } from '../../src/graph/cached.ts';
 import { buildGraph, localGraph, type Graph, type GraphKind, type LocalGraph } from '../../src/graph/build-graph.ts';
@@ -192,6 +192,9 @@ describe('the global layout', () => {
     expect(layout.viewBox.width).toBeGreaterThan(0);
   });
 });
+
+/** A local graph sized and placed, as a page that renders draws it. */
+const layoutLocalGraph = (local: LocalGraph) => placeLocalGraph(sizeLocalGraph(local));
 
 describe('the local layout', () => {
   it('puts the page in the middle, what it links to on the right and what links to it on the left', () => {
